@@ -1,0 +1,385 @@
+"""Reading the corpus: full-text search with filters (streamed), and counts for stats and digests.
+
+The query language is the same on SQLite (FTS5) and PostgreSQL (tsquery):
+``word`` (all words must match), ``"a phrase"``, ``prefix*``, ``A OR B``, ``-word`` or ``NOT word``.
+It is parsed here and translated for each backend, so a malformed query gets a clear
+:class:`QueryError` instead of a database syntax error.
+"""
+
+from __future__ import annotations
+
+import base64
+import re
+from collections import Counter
+from collections.abc import Iterator, Sequence
+from dataclasses import dataclass, field
+from datetime import UTC, date, datetime, timedelta
+from typing import Any
+
+from sqlalchemy import Select, and_, exists, func, select, text
+from sqlalchemy.exc import DatabaseError as SADatabaseError
+from sqlalchemy.exc import OperationalError
+from sqlalchemy.orm import Session
+
+from pantau import regions
+from pantau.taxonomy import ARTICLE_TYPES, MODUS
+
+from .corpus import Article, Classification, LocationMention, ModusTag, Outlet
+
+WIB = timedelta(hours=7)  # Asia/Jakarta has no daylight saving time
+MAX_QUERY_CHARS = 500
+
+
+class QueryError(ValueError):
+    """A query or filter the user has to correct (one-line message)."""
+
+
+# --- query language -------------------------------------------------------------------------
+
+@dataclass(frozen=True)
+class Term:
+    words: tuple[str, ...]  # one word, or several for a phrase
+    prefix: bool = False
+    negated: bool = False
+
+
+_TOKEN = re.compile(r'"([^"]*)"|(\S+)')
+_WORD = re.compile(r"[^\W_]+(?:[-'][^\W_]+)*", re.UNICODE)
+
+
+def parse_query(query: str) -> list[list[Term]]:
+    """Parse into OR-groups of AND-ed terms. Raises QueryError on malformed input."""
+    query = query.strip()
+    if len(query) > MAX_QUERY_CHARS:
+        raise QueryError(f"query is too long ({len(query)} characters, at most {MAX_QUERY_CHARS})")
+    if query.count('"') % 2:
+        raise QueryError('unbalanced quote in query: close the phrase with "')
+    groups: list[list[Term]] = [[]]
+    negate_next = False
+    for m in _TOKEN.finditer(query):
+        phrase, token = m.group(1), m.group(2)
+        if token in ("OR", "|"):
+            if negate_next or not groups[-1]:
+                raise QueryError("OR needs a term on both sides")
+            groups.append([])
+            continue
+        if token == "AND":
+            continue
+        if token == "NOT":
+            negate_next = True
+            continue
+        negated = negate_next
+        negate_next = False
+        if phrase is not None:
+            words = tuple(w.lower() for w in _WORD.findall(phrase))
+            prefix = False
+        else:
+            assert token is not None
+            if token.startswith("-") and len(token) > 1:
+                negated, token = True, token[1:]
+            prefix = token.endswith("*")
+            words = tuple(w.lower() for w in _WORD.findall(token))
+            if prefix and len(words) > 1:
+                prefix = False
+        if not words:
+            if token and "*" == token.strip("-"):
+                raise QueryError("a lone * is not a search term: write e.g. kerja*")
+            continue
+        groups[-1].append(Term(words, prefix, negated))
+    if negate_next:
+        raise QueryError("NOT needs a term after it")
+    if not groups[-1]:
+        if len(groups) > 1:
+            raise QueryError("OR needs a term on both sides")
+        return []
+    for group in groups:
+        if all(t.negated for t in group):
+            raise QueryError("a query cannot only exclude words: add a word to search for")
+    return groups
+
+
+def to_fts5(groups: list[list[Term]]) -> str:
+    def term(t: Term) -> str:
+        body = " ".join(f'"{w}"' for w in t.words)
+        if len(t.words) > 1:
+            body = f'"{" ".join(t.words)}"'
+        return body + ("*" if t.prefix else "")
+
+    parts = []
+    for group in groups:
+        positive = " AND ".join(term(t) for t in group if not t.negated)
+        negative = "".join(f" NOT {term(t)}" for t in group if t.negated)
+        parts.append(f"({positive}{negative})")
+    return " OR ".join(parts)
+
+
+def to_tsquery(groups: list[list[Term]]) -> str:
+    def lexeme(word: str, prefix: bool) -> str:
+        return "'" + word.replace("'", "''") + "'" + (":*" if prefix else "")
+
+    def term(t: Term) -> str:
+        if len(t.words) > 1:
+            body = "(" + " <-> ".join(lexeme(w, False) for w in t.words) + ")"
+        else:
+            body = lexeme(t.words[0], t.prefix)
+        return ("!" if t.negated else "") + body
+
+    return " | ".join("(" + " & ".join(term(t) for t in group) + ")" for group in groups)
+
+
+# --- filters --------------------------------------------------------------------------------
+
+@dataclass
+class ArticleFilter:
+    """What `pantau query`, the web app and exports filter by. Validate with :meth:`check`."""
+
+    q: str | None = None
+    since: date | None = None
+    until: date | None = None  # inclusive
+    outlet: str | None = None
+    modus: str | None = None
+    province: str | None = None  # code or name
+    kabkota: str | None = None  # Kemendagri code
+    article_type: str | None = None
+    relevant_only: bool = False
+    limit: int | None = None
+    order: str = "newest"  # newest (stored) | published | relevance
+    _province_code: str | None = field(default=None, repr=False)
+    _kabkota_code: str | None = field(default=None, repr=False)
+
+    def check(self) -> ArticleFilter:
+        if self.modus is not None and self.modus not in MODUS:
+            raise QueryError(f"unknown modus {self.modus!r}: one of {', '.join(MODUS)}")
+        if self.article_type is not None and self.article_type not in ARTICLE_TYPES:
+            raise QueryError(f"unknown article type {self.article_type!r}: one of {', '.join(ARTICLE_TYPES)}")
+        try:
+            self._province_code = regions.province_code(self.province) if self.province else None
+            self._kabkota_code = regions.kabkota_code(self.kabkota) if self.kabkota else None
+        except regions.UnknownRegion as exc:
+            raise QueryError(str(exc)) from exc
+        if self.since and self.until and self.since > self.until:
+            raise QueryError(f"--since {self.since} is after --until {self.until}")
+        if self.order not in ("newest", "published", "relevance"):
+            raise QueryError(f"unknown order {self.order!r}: newest, published or relevance")
+        if self.limit is not None and self.limit < 0:
+            raise QueryError("limit must be zero or positive")
+        if self.q:
+            parse_query(self.q)
+        return self
+
+
+def _day_start(d: date) -> datetime:
+    """Midnight WIB of ``d``, in UTC."""
+    return datetime(d.year, d.month, d.day, tzinfo=UTC) - WIB
+
+
+def _text_search_config(session: Session) -> str:
+    cfg = session.execute(text("SELECT value FROM app_meta WHERE key = 'text_search_config'")).scalar()
+    return str(cfg or "simple")
+
+
+def _apply_filters(session: Session, stmt: Select[Any], f: ArticleFilter) -> Select[Any]:
+    conds = []
+    if f.relevant_only:
+        conds.append(Article.relevant.is_(True))
+    if f.article_type:
+        conds.append(Article.article_type == f.article_type)
+    if f.since:
+        conds.append(Article.published_at >= _day_start(f.since))
+    if f.until:
+        conds.append(Article.published_at < _day_start(f.until + timedelta(days=1)))
+    if f.outlet:
+        outlet_id = session.execute(select(Outlet.id).where(Outlet.name == f.outlet)).scalar()
+        if outlet_id is None:
+            known = session.execute(select(Outlet.name).order_by(Outlet.name).limit(20)).scalars().all()
+            raise QueryError(f"unknown outlet {f.outlet!r}" + (f" (known: {', '.join(known)})" if known else ""))
+        conds.append(Article.outlet_id == outlet_id)
+    if f.modus:
+        conds.append(
+            exists().where(ModusTag.classification_id == Article.classification_id, ModusTag.modus == f.modus)
+        )
+    if f._province_code:
+        conds.append(
+            exists().where(
+                LocationMention.classification_id == Article.classification_id,
+                LocationMention.province_code == f._province_code,
+            )
+        )
+    if f._kabkota_code:
+        conds.append(
+            exists().where(
+                LocationMention.classification_id == Article.classification_id,
+                LocationMention.code == f._kabkota_code,
+            )
+        )
+    if f.q:
+        groups = parse_query(f.q)
+        if groups:
+            if session.get_bind().dialect.name == "sqlite":
+                match = text("SELECT rowid FROM article_fts WHERE article_fts MATCH :fts").bindparams(fts=to_fts5(groups))
+                conds.append(Article.id.in_(match))
+            else:
+                conds.append(
+                    text("article.search_vector @@ to_tsquery(CAST(:cfg AS regconfig), :tsq)").bindparams(
+                        cfg=_text_search_config(session), tsq=to_tsquery(groups)
+                    )
+                )
+    return stmt.where(and_(*conds)) if conds else stmt
+
+
+def _ordered(stmt: Select[Any], f: ArticleFilter) -> Select[Any]:
+    if f.order == "published":
+        return stmt.order_by(Article.published_at.desc().nulls_last(), Article.id.desc())
+    return stmt.order_by(Article.id.desc())
+
+
+ARTICLE_FIELDS = (
+    "id", "canonical_url", "original_url", "title", "text", "lead", "authors", "published_at",
+    "fetched_at", "updated_at", "language", "word_count", "content_hash", "simhash", "minhash",
+    "syndication_group", "via", "robots_verdict", "tdm_reserved", "tdm_policy_url", "text_withheld",
+    "permission", "relevant", "relevance_score", "article_type", "victims",
+)
+
+
+def _jsonable(value: Any) -> Any:
+    if isinstance(value, datetime):
+        return value.isoformat()
+    if isinstance(value, bytes):
+        return base64.b64encode(value).decode("ascii")
+    return value
+
+
+def _tags_for(session: Session, classification_ids: Sequence[int]) -> dict[int, dict[str, Any]]:
+    out: dict[int, dict[str, Any]] = {
+        cid: {"model_version": None, "modus": [], "modus_scores": {}, "evidence": {}, "locations": []}
+        for cid in classification_ids
+    }
+    if not classification_ids:
+        return out
+    for cid, version, modus, scores, evidence in session.execute(
+        select(Classification.id, Classification.model_version, Classification.modus,
+               Classification.modus_scores, Classification.evidence).where(Classification.id.in_(classification_ids))
+    ):
+        out[cid].update(model_version=version, modus=modus or [], modus_scores=scores or {}, evidence=evidence or {})
+    for loc in session.execute(
+        select(LocationMention).where(LocationMention.classification_id.in_(classification_ids)).order_by(LocationMention.id)
+    ).scalars():
+        out[loc.classification_id]["locations"].append(
+            {"name": loc.name, "level": loc.level, "code": loc.code, "province": loc.province,
+             "country": loc.country, "role": loc.role, "evidence": loc.evidence}
+        )
+    return out
+
+
+def search(session: Session, f: ArticleFilter, *, batch_size: int = 500, include_text: bool = True) -> Iterator[dict[str, Any]]:
+    """Stream matching articles as plain dicts (every stored field plus the current tags).
+
+    Rows are fetched in batches through a server-side cursor where the backend has one, so
+    exporting a million rows uses constant memory.
+    """
+    f.check()
+    columns = [getattr(Article, name) for name in ARTICLE_FIELDS if include_text or name != "text"]
+    stmt = select(*columns, Article.classification_id, Outlet.name.label("outlet")).outerjoin(
+        Outlet, Outlet.id == Article.outlet_id
+    )
+    stmt = _ordered(_apply_filters(session, stmt, f), f)
+    if f.limit:
+        stmt = stmt.limit(f.limit)
+    try:
+        result = session.execute(stmt.execution_options(yield_per=batch_size, stream_results=True))
+        for partition in result.partitions(batch_size):
+            tags = _tags_for(session, [r.classification_id for r in partition if r.classification_id])
+            for r in partition:
+                row = {k: _jsonable(v) for k, v in r._mapping.items() if k != "classification_id"}
+                row.update(tags.get(r.classification_id) or
+                           {"model_version": None, "modus": [], "modus_scores": {}, "evidence": {}, "locations": []})
+                yield row
+    except (OperationalError, SADatabaseError) as exc:
+        message = str(exc.orig) if exc.orig else str(exc)
+        if "fts5" in message or "syntax" in message or "tsquery" in message:
+            raise QueryError(f"bad search query {f.q!r}: {message.splitlines()[0]}") from exc
+        raise
+
+
+def count(session: Session, f: ArticleFilter) -> int:
+    f.check()
+    stmt = _apply_filters(session, select(func.count()).select_from(Article), f)
+    return int(session.execute(stmt).scalar_one())
+
+
+# --- aggregates -----------------------------------------------------------------------------
+
+def iso_week(d: date) -> str:
+    year, week, _ = d.isocalendar()
+    return f"{year}-W{week:02d}"
+
+
+def week_bounds(week: str) -> tuple[datetime, datetime]:
+    """UTC start and end of an ISO week in WIB (``2024-W39``). Raises QueryError when malformed."""
+    m = re.fullmatch(r"(\d{4})-W(\d{2})", week.strip())
+    if not m:
+        raise QueryError(f"malformed week {week!r}: expected e.g. 2024-W39")
+    try:
+        monday = date.fromisocalendar(int(m.group(1)), int(m.group(2)), 1)
+    except ValueError as exc:
+        raise QueryError(f"week {week!r} does not exist") from exc
+    return _day_start(monday), _day_start(monday + timedelta(days=7))
+
+
+def _local_day(session: Session) -> Any:
+    if session.get_bind().dialect.name == "sqlite":
+        return func.date(Article.published_at, "+7 hours")
+    return func.date(func.timezone("Asia/Jakarta", Article.published_at))
+
+
+def counts_by(session: Session, by: str, f: ArticleFilter | None = None) -> list[tuple[str, int]]:
+    """Article counts grouped by ``week`` (ISO, WIB), ``outlet``, ``modus`` or ``province``."""
+    f = (f or ArticleFilter()).check()
+    if by == "week":
+        day = _local_day(session).label("day")
+        stmt = _apply_filters(session, select(day, func.count()).select_from(Article), f)
+        stmt = stmt.where(Article.published_at.is_not(None)).group_by(day)
+        weeks: Counter[str] = Counter()
+        for d, n in session.execute(stmt):
+            if d is not None:
+                weeks[iso_week(d if isinstance(d, date) else date.fromisoformat(str(d)))] += n
+        return sorted(weeks.items())
+    if by == "outlet":
+        stmt = select(func.coalesce(Outlet.name, "(unknown)"), func.count()).select_from(Article).outerjoin(
+            Outlet, Outlet.id == Article.outlet_id
+        )
+        stmt = _apply_filters(session, stmt, f).group_by(Outlet.name)
+    elif by == "modus":
+        stmt = select(ModusTag.modus, func.count()).select_from(Article).join(
+            ModusTag, ModusTag.classification_id == Article.classification_id
+        )
+        stmt = _apply_filters(session, stmt, f).group_by(ModusTag.modus)
+    elif by == "province":
+        stmt = select(LocationMention.province_code, func.count(func.distinct(Article.id))).select_from(Article).join(
+            LocationMention, LocationMention.classification_id == Article.classification_id
+        )
+        stmt = _apply_filters(session, stmt, f).where(LocationMention.province_code.is_not(None)).group_by(
+            LocationMention.province_code
+        )
+        names = regions.provinces()
+        rows = session.execute(stmt).all()
+        return sorted(((names.get(code, code), int(n)) for code, n in rows), key=lambda r: (-r[1], r[0]))
+    else:
+        raise QueryError(f"unknown grouping {by!r}: week, outlet, modus or province")
+    return sorted(((str(k), int(n)) for k, n in session.execute(stmt)), key=lambda r: (-r[1], r[0]))
+
+
+def week_modus_province(session: Session, week: str, *, relevant_only: bool = True) -> list[tuple[str, str, int]]:
+    """Articles of one ISO week counted by (modus, province code): the digest's core table."""
+    start, end = week_bounds(week)
+    stmt = (
+        select(ModusTag.modus, LocationMention.province_code, func.count(func.distinct(Article.id)))
+        .select_from(Article)
+        .join(ModusTag, ModusTag.classification_id == Article.classification_id)
+        .join(LocationMention, LocationMention.classification_id == Article.classification_id)
+        .where(Article.published_at >= start, Article.published_at < end, LocationMention.province_code.is_not(None))
+        .group_by(ModusTag.modus, LocationMention.province_code)
+    )
+    if relevant_only:
+        stmt = stmt.where(Article.relevant.is_(True))
+    return [(m, p, int(n)) for m, p, n in session.execute(stmt)]
