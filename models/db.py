@@ -66,6 +66,7 @@ def _sqlite_pragmas(dbapi_conn: Any, _record: Any) -> None:
     cur.execute("PRAGMA journal_mode = WAL")
     cur.execute("PRAGMA synchronous = NORMAL")
     cur.execute("PRAGMA foreign_keys = ON")
+    cur.execute("PRAGMA cache_size = -65536")  # 64 MiB page cache: large corpora insert and search faster
     cur.close()
 
 

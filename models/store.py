@@ -14,7 +14,7 @@ from __future__ import annotations
 import os
 import socket
 from collections.abc import Iterable, Mapping, Sequence
-from dataclasses import asdict, dataclass, field
+from dataclasses import dataclass, field, fields
 from datetime import datetime
 from typing import Any
 
@@ -54,8 +54,7 @@ class ArticleRecord:
     permission: dict[str, Any] = field(default_factory=dict)
 
     def row(self) -> dict[str, Any]:
-        values = asdict(self)
-        values.pop("outlet")
+        values = {name: getattr(self, name) for name in _RECORD_FIELDS}
         if self.text_withheld:
             values["text"] = None
         lead = values.get("lead") or (self.text or "")[:LEAD_MAX_CHARS] or None
@@ -63,6 +62,9 @@ class ArticleRecord:
         values["word_count"] = len(self.text.split()) if self.text else None
         values["updated_at"] = utcnow()
         return values
+
+
+_RECORD_FIELDS = tuple(f.name for f in fields(ArticleRecord) if f.name != "outlet")
 
 
 @dataclass(frozen=True)
@@ -132,13 +134,13 @@ def bulk_upsert_articles(session: Session, records: Sequence[ArticleRecord], out
         row["outlet_id"] = outlet_ids.get(rec.outlet) if rec.outlet else None
         rows.append(row)
     ins = _insert(session)
-    stmt = ins(Article)
+    stmt = ins(Article.__table__)
     excluded = stmt.excluded
     stmt = stmt.on_conflict_do_update(
         index_elements=["canonical_url"],
         set_={c: getattr(excluded, c) for c in rows[0] if c not in ("canonical_url",)},
     )
-    session.execute(stmt, rows)
+    session.connection().execute(stmt, rows)  # Core executemany: no ORM bookkeeping per row
     return len(rows)
 
 
@@ -247,3 +249,54 @@ def finish_crawl_run(
         .where(CrawlRun.id == run_id)
         .values(status=status, finished_at=utcnow(), stats=dict(stats or {}), errors=dict(errors or {}))
     )
+
+
+def bulk_save_classifications(session: Session, results: Sequence[tuple[int, Mapping[str, Any]]]) -> int:
+    """Fast path of :func:`save_classification` for many articles at once (imports, retag, benchmarks).
+
+    Each ``(article_id, result)`` pair must be a new (article, model version) pair.
+    """
+    if not results:
+        return 0
+    now = utcnow()
+    cls_rows = [
+        {
+            "article_id": aid, "model_version": str(r.get("model_version") or "unknown"), "created_at": now,
+            "relevant": bool(r.get("relevant")), "relevance_score": float(r.get("relevance_score") or 0.0),
+            "article_type": r.get("article_type"), "modus": list(r.get("modus") or []),
+            "modus_scores": dict(r.get("modus_scores") or {}), "evidence": dict(r.get("evidence") or {}),
+            "victims": r.get("victims"), "language": r.get("language"),
+        }
+        for aid, r in results
+    ]
+    ids = session.execute(
+        _insert(session)(Classification).returning(Classification.id, sort_by_parameter_order=True), cls_rows
+    ).scalars().all()
+    tags, places, updates = [], [], []
+    for cid, (aid, r), row in zip(ids, results, cls_rows, strict=True):
+        for m in row["modus"]:
+            tags.append({"classification_id": cid, "article_id": aid, "modus": m,
+                         "score": row["modus_scores"].get(m), "evidence": row["evidence"].get(m)})
+        for loc in r.get("locations") or []:
+            code, level = loc.get("code"), loc.get("level") or "other"
+            pcode = str(code).split(".")[0] if loc.get("country") == "Indonesia" and code and level in ("province", "kabkota") else None
+            places.append({"classification_id": cid, "article_id": aid, "name": str(loc.get("name") or "")[:200],
+                           "level": level, "code": code, "province": loc.get("province"), "province_code": pcode,
+                           "country": loc.get("country"), "role": loc.get("role") or "mention",
+                           "evidence": loc.get("evidence")})
+        updates.append({"b_id": aid, "b_cid": cid, "b_rel": row["relevant"], "b_score": row["relevance_score"],
+                        "b_type": row["article_type"], "b_victims": row["victims"]})
+    if tags:
+        session.execute(_insert(session)(ModusTag), tags)
+    if places:
+        session.execute(_insert(session)(LocationMention), places)
+    from sqlalchemy import bindparam
+
+    session.connection().execute(
+        update(Article.__table__)
+        .where(Article.__table__.c.id == bindparam("b_id"))
+        .values(classification_id=bindparam("b_cid"), relevant=bindparam("b_rel"), relevance_score=bindparam("b_score"),
+                article_type=bindparam("b_type"), victims=bindparam("b_victims")),
+        updates,
+    )
+    return len(ids)
