@@ -95,8 +95,8 @@ def _load_share(url: str, n: int, loaders: int, share: int, batch: int, outlet_i
         pending.append(art)
         if len(pending) >= batch:
             flush()
-        if share == 0 and (i + 1) % 100_000 < loaders:
-            print(f"  {i + 1:,} articles loaded", file=sys.stderr, flush=True)
+        if share == 0 and i and i % 100_000 < loaders:
+            print(f"  about {i:,} articles loaded", file=sys.stderr, flush=True)
     if pending:
         flush()
     db.dispose()

@@ -7,7 +7,8 @@ from sqlalchemy import inspect
 from models.db import current_revision, downgrade, head_revision, make_engine, upgrade
 
 CORE_TABLES = {"outlet", "source", "article", "classification", "modus_tag", "location_mention", "crawl_run",
-               "subscription", "digest", "signal", "correction"}
+               "subscription", "digest", "signal", "correction", "tppo_case", "case_article", "case_location",
+               "outbox", "app_user", "api_token", "login_attempt", "job_lock", "job_run"}
 
 
 def test_upgrade_to_head_and_back_to_base(db_url: str) -> None:
