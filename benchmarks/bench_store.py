@@ -54,7 +54,7 @@ QUERIES = [
     ArticleFilter(q="tersangka", province="31"),
     ArticleFilter(q="kawin kontrak", modus="bride_trafficking"),
     ArticleFilter(q="myanmar OR laos", relevant_only=True),
-    ArticleFilter(q="keluarga korban", kabkota="31.73"),
+    ArticleFilter(q="keluarga korban", province="73"),
     ArticleFilter(q="sosialisasi", province="Jawa Barat", relevant_only=True),
 ]
 
@@ -184,20 +184,25 @@ def main() -> None:
     ap = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     ap.add_argument("--articles", type=int, default=1_000_000)
     ap.add_argument("--backends", default="sqlite,postgres")
+    ap.add_argument("--skip-load", action="store_true", help="measure the corpora a previous run left")
     ap.add_argument("--loaders", type=int, default=2, help="parallel loader processes (default: 2, one per core)")
     ap.add_argument("--sqlite-path", default=str(Path(tempfile.gettempdir()) / "pantau-bench.db"))
     args = ap.parse_args()
     rows = []
     for backend in args.backends.split(","):
         if backend == "sqlite":
-            for suffix in ("", "-wal", "-shm"):
-                Path(args.sqlite_path + suffix).unlink(missing_ok=True)
+            if not args.skip_load:
+                for suffix in ("", "-wal", "-shm"):
+                    Path(args.sqlite_path + suffix).unlink(missing_ok=True)
             url = f"sqlite:///{args.sqlite_path}"
         else:
-            reset_pg()
+            if not args.skip_load:
+                reset_pg()
             url = PG_URL
-        print(f"loading {args.articles:,} articles into {backend}...", file=sys.stderr, flush=True)
-        rate, label_rate = load(url, args.articles, args.loaders)
+        rate = label_rate = float("nan")
+        if not args.skip_load:
+            print(f"loading {args.articles:,} articles into {backend}...", file=sys.stderr, flush=True)
+            rate, label_rate = load(url, args.articles, args.loaders)
         p50, p95, week_ms = query_times(url)
         export_s, rss = export(url, min(100_000, args.articles))
         rows.append((backend, rate, label_rate, p50, p95, week_ms, export_s, rss))

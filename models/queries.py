@@ -16,7 +16,7 @@ from dataclasses import dataclass, field
 from datetime import UTC, date, datetime, timedelta
 from typing import Any
 
-from sqlalchemy import Select, and_, exists, func, select, text
+from sqlalchemy import Select, and_, column, exists, func, select, table, text
 from sqlalchemy.exc import DatabaseError as SADatabaseError
 from sqlalchemy.exc import OperationalError
 from sqlalchemy.orm import Session
@@ -26,6 +26,7 @@ from pantau.taxonomy import ARTICLE_TYPES, MODUS
 
 from .corpus import Article, Classification, LocationMention, ModusTag, Outlet
 
+_FTS = table("article_fts", column("rowid"))
 WIB = timedelta(hours=7)  # Asia/Jakarta has no daylight saving time
 MAX_QUERY_CHARS = 500
 
@@ -216,8 +217,10 @@ def _apply_filters(session: Session, stmt: Select[Any], f: ArticleFilter) -> Sel
         groups = parse_query(f.q)
         if groups:
             if session.get_bind().dialect.name == "sqlite":
-                match = text("SELECT rowid FROM article_fts WHERE article_fts MATCH :fts").bindparams(fts=to_fts5(groups))
-                conds.append(Article.id.in_(match))
+                # Join the FTS table (not `id IN (SELECT rowid ...)`): FTS5 then yields matches in
+                # rowid order and a LIMIT stops early instead of materialising every match.
+                stmt = stmt.join(_FTS, _FTS.c.rowid == Article.id)
+                conds.append(text("article_fts MATCH :fts").bindparams(fts=to_fts5(groups)))
             else:
                 conds.append(
                     text("article.search_vector @@ to_tsquery(CAST(:cfg AS regconfig), :tsq)").bindparams(
@@ -227,9 +230,11 @@ def _apply_filters(session: Session, stmt: Select[Any], f: ArticleFilter) -> Sel
     return stmt.where(and_(*conds)) if conds else stmt
 
 
-def _ordered(stmt: Select[Any], f: ArticleFilter) -> Select[Any]:
+def _ordered(session: Session, stmt: Select[Any], f: ArticleFilter) -> Select[Any]:
     if f.order == "published":
         return stmt.order_by(Article.published_at.desc().nulls_last(), Article.id.desc())
+    if f.q and parse_query(f.q) and session.get_bind().dialect.name == "sqlite":
+        return stmt.order_by(_FTS.c.rowid.desc())  # same order as article.id, consumed by FTS5 itself
     return stmt.order_by(Article.id.desc())
 
 
@@ -282,7 +287,7 @@ def search(session: Session, f: ArticleFilter, *, batch_size: int = 500, include
     stmt = select(*columns, Article.classification_id, Outlet.name.label("outlet")).outerjoin(
         Outlet, Outlet.id == Article.outlet_id
     )
-    stmt = _ordered(_apply_filters(session, stmt, f), f)
+    stmt = _ordered(session, _apply_filters(session, stmt, f), f)
     if f.limit:
         stmt = stmt.limit(f.limit)
     try:
