@@ -1,0 +1,107 @@
+"""Benchmark of the classifier: throughput on one core, model load time, peak memory of `pantau classify`.
+
+    .venv/bin/python benchmarks/bench_classify.py [--articles 1000] [--rss-articles 10000]
+
+Articles of about 750 tokens are assembled from the written training corpus (our own texts).
+Throughput counts the whole ``classify`` contract (relevance, type, modus, locations with roles,
+victims, evidence) in one process with one thread; it is reported per wall-clock second and per
+CPU second (the latter is robust to other load on a shared machine).
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import os
+import re
+import resource
+import subprocess
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+os.environ.setdefault("OMP_NUM_THREADS", "1")
+os.environ.setdefault("OPENBLAS_NUM_THREADS", "1")
+os.environ.setdefault("MKL_NUM_THREADS", "1")
+
+REPO = Path(__file__).resolve().parents[1]
+CORPUS = REPO / "nlp" / "corpus" / "train.jsonl"
+TOKEN = re.compile(r"\w+|[^\w\s]")
+TARGET_TOKENS = 750
+
+
+def articles(n: int) -> list[dict[str, str]]:
+    """``n`` articles of about 750 tokens, each made from one corpus text plus paragraphs of the next ones."""
+    recs = [json.loads(line) for line in CORPUS.read_text(encoding="utf-8").splitlines() if line.strip()]
+    paras = [p for r in recs for p in r["text"].split("\n\n") if p.strip()]
+    out = []
+    k = 0
+    for i in range(n):
+        rec = recs[i % len(recs)]
+        text = rec["text"]
+        while len(TOKEN.findall(text)) < TARGET_TOKENS:
+            text += "\n\n" + paras[k % len(paras)]
+            k += 1
+        out.append({"id": f"bench-{i}", "title": rec["title"], "text": text})
+    return out
+
+
+def load_time() -> tuple[float, float]:
+    code = ("import time; t=time.perf_counter(); import nlp; nlp.load_model(); a=time.perf_counter()-t; "
+            "from nlp.pipeline import get_nlp; t=time.perf_counter(); get_nlp(); print(a, time.perf_counter()-t)")
+    out = subprocess.run([sys.executable, "-c", code], cwd=REPO, capture_output=True, text=True, check=True)
+    a, b = out.stdout.split()
+    return float(a), float(b)
+
+
+def throughput(items: list[dict[str, str]]) -> tuple[float, float]:
+    import nlp
+
+    nlp.classify(items[:50])  # warm up: model, spaCy pipeline, gazetteer
+    w0, c0 = time.perf_counter(), time.process_time()
+    nlp.classify(items)
+    wall, cpu = time.perf_counter() - w0, time.process_time() - c0
+    return len(items) / wall, len(items) / cpu
+
+
+def peak_rss(items: list[dict[str, str]]) -> tuple[float, float]:
+    with tempfile.TemporaryDirectory() as tmp:
+        src = Path(tmp) / "in.jsonl"
+        with src.open("w", encoding="utf-8") as fh:
+            for it in items:
+                fh.write(json.dumps(it, ensure_ascii=False) + "\n")
+        t0 = time.perf_counter()
+        subprocess.run([sys.executable, "-m", "pantau.cli.main", "classify", "--input", str(src),
+                        "--output", os.devnull, "--quiet"], cwd=REPO, check=True)
+        wall = time.perf_counter() - t0
+    return resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss / 1024, wall
+
+
+def main() -> None:
+    ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    ap.add_argument("--articles", type=int, default=1000)
+    ap.add_argument("--rss-articles", type=int, default=10_000)
+    args = ap.parse_args()
+    items = articles(max(args.articles, args.rss_articles))
+    tokens = sum(len(TOKEN.findall(it["text"])) for it in items[: args.articles]) / args.articles
+    load, spacy_build = load_time()
+    per_wall, per_cpu = throughput(items[: args.articles])
+    rss, rss_wall = peak_rss(items[: args.rss_articles])
+    rows = [
+        ("articles/s, one core (wall clock)", f"{per_wall:.0f}", ">= 300"),
+        ("articles/s, one core (CPU time)", f"{per_cpu:.0f}", ">= 300"),
+        ("mean tokens per article", f"{tokens:.0f}", "~750"),
+        ("model load (import + joblib)", f"{load:.2f} s", "< 2 s"),
+        ("spaCy blank('id') build, once per process", f"{spacy_build:.2f} s", "-"),
+        (f"peak RSS, pantau classify of {args.rss_articles} articles", f"{rss:.0f} MB", "< 500 MB"),
+        (f"wall time of that run", f"{rss_wall:.1f} s", "-"),
+    ]
+    width = max(len(r[0]) for r in rows)
+    print(f"{'measure':{width}}  {'value':>10}  target")
+    for name, value, target in rows:
+        print(f"{name:{width}}  {value:>10}  {target}")
+
+
+if __name__ == "__main__":
+    main()

@@ -1,0 +1,124 @@
+"""Locations with roles and evidence, as TAXONOMY location objects.
+
+Steps: find the dateline, match gazetteer names (:mod:`matcher`), choose one place per match
+(:mod:`resolve`), group mentions by place, then give each place its roles: ``dateline`` from the
+dateline, the others from the learned :class:`RoleModel` over the mentions' cue features (or from
+the cue rule alone when no model is loaded). Each (place, role) carries one evidence sentence.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+from typing import Any
+
+from nlp.locations.gazetteer import Place, get_gazetteer
+from nlp.locations.matcher import find
+from nlp.locations.resolve import dateline_end, resolve
+from nlp.locations.roles import ROLES, context, cue_role, mention_features, place_features
+from nlp.sentences import Sentences
+
+MAX_PLACES = 40
+MAX_MENTIONS = 6  # mentions of one place whose context is read (later ones add little)
+_LIST_GAP = re.compile(r"\s*(?:,\s*(?:dan|serta|atau)?|\s(?:dan|serta|atau|hingga|maupun))\s*")
+
+
+@dataclass
+class PlaceMentions:
+    place: Place
+    offsets: list[int] = field(default_factory=list)  # body mentions (dateline excluded)
+    cues: list[str | None] = field(default_factory=list)
+    features: list[list[str]] = field(default_factory=list)
+    in_dateline: bool = False
+    first: int = 0
+
+
+def find_places(text: str, sentences: Sentences) -> list[PlaceMentions]:
+    """Every place in ``text`` with its mentions, in order of first appearance."""
+    gaz = get_gazetteer()
+    dl_end = dateline_end(text)
+    found: dict[str, PlaceMentions] = {}
+    prev_end, prev_cue = -10, None
+    for loc in resolve(text, find(text, dl_end), gaz, dl_end):
+        pm = found.get(loc.place.key)
+        if pm is None:
+            if len(found) >= MAX_PLACES:
+                continue
+            pm = found[loc.place.key] = PlaceMentions(loc.place, first=loc.start)
+        if loc.in_dateline:
+            pm.in_dateline = True
+            continue
+        if len(pm.offsets) >= MAX_MENTIONS:
+            continue
+        left, right = context(text, loc.start, loc.end)
+        cue = cue_role(left, loc.place)
+        feats = mention_features(left, right, loc.place, sentences.paragraph_index(loc.start))
+        if _LIST_GAP.fullmatch(text[max(prev_end, 0) : loc.start]) and prev_end >= 0:
+            # "asal Cianjur, Garut, dan Sukabumi": a listed place shares the first place's cue
+            feats.append(f"LISTCUE:{prev_cue}")
+            cue = cue if cue is not None and left[-1:] not in (["dan"], ["serta"], ["atau"]) else prev_cue
+        pm.offsets.append(loc.start)
+        pm.cues.append(cue)
+        pm.features.append(feats)
+        prev_end, prev_cue = loc.end, cue
+    return list(found.values())
+
+
+def features_of(pm: PlaceMentions, relevant: bool) -> dict[str, float]:
+    return place_features(pm.place, pm.features, len(pm.offsets), relevant)
+
+
+def _location(place: Place, role: str, evidence: str) -> dict[str, Any]:
+    return {"name": place.name, "level": place.level, "code": place.code, "province": place.province,
+            "country": place.country, "role": role, "evidence": evidence}
+
+
+def _assign(places: list[PlaceMentions], predicted: list[list[str]], sentences: Sentences) -> list[dict[str, Any]]:
+    body = [pm for pm in places if pm.offsets]
+    roles_of = {pm.place.key: roles for pm, roles in zip(body, predicted, strict=True)}
+    out: list[dict[str, Any]] = []
+    for pm in places:
+        if pm.in_dateline:
+            out.append(_location(pm.place, "dateline", sentences.sentence(pm.first)))
+        for role in roles_of.get(pm.place.key, []):
+            offset = next((o for o, c in zip(pm.offsets, pm.cues, strict=True) if c == role), pm.offsets[0])
+            out.append(_location(pm.place, role, sentences.sentence(offset)))
+    return out
+
+
+def _places_for_output(text: str, sentences: Sentences) -> list[PlaceMentions]:
+    places = find_places(text, sentences)
+    countries = {pm.place.country for pm in places if pm.place.kind == "country"}
+    # a foreign city or state adds nothing when its country is named too (writers label the country)
+    return [pm for pm in places if not (pm.place.kind == "foreign" and pm.place.country in countries)]
+
+
+def extract_locations_batch(texts: list[str], sentences: list[Sentences], relevant: list[bool],
+                            role_model: Any | None) -> list[list[dict[str, Any]]]:
+    """TAXONOMY location objects for several texts (one role-model call for the whole batch)."""
+    places = [_places_for_output(t, s) if t else [] for t, s in zip(texts, sentences, strict=True)]
+    feats: list[dict[str, float]] = []
+    owners: list[int] = []
+    for i, pms in enumerate(places):
+        for pm in pms:
+            if pm.offsets:
+                feats.append(features_of(pm, relevant[i]))
+                owners.append(i)
+    if role_model is not None and feats:
+        flat = role_model.predict(feats)
+    else:
+        flat = [sorted({c or "mention" for c in pm.cues}) for pms in places for pm in pms if pm.offsets]
+    per_doc: list[list[list[str]]] = [[] for _ in texts]
+    for i, roles in zip(owners, flat, strict=True):
+        per_doc[i].append(roles)
+    return [_assign(pms, preds, s) for pms, preds, s in zip(places, per_doc, sentences, strict=True)]
+
+
+def extract_locations(text: str, sentences: Sentences, relevant: bool, role_model: Any | None) -> list[dict[str, Any]]:
+    """TAXONOMY location objects for ``text``; ``role_model`` is a trained :class:`RoleModel` or None."""
+    return extract_locations_batch([text], [sentences], [relevant], role_model)[0]
+
+
+def role_labels(gold: list[dict[str, Any]], place: Place) -> set[str]:
+    """Gold roles (dateline excluded) of ``place`` in one labelled article, for training."""
+    return {g["role"] for g in gold if g["name"] == place.name and g["role"] in ROLES}

@@ -1,0 +1,71 @@
+"""The learned role model: per place, its role (origin, incident, destination, transit or mention).
+
+A place in an article nearly always has one role besides the dateline (the corpus writers label
+``mention`` only when nothing else applies), so a multinomial logistic regression picks the main
+role from the place's mention features (cue-rule output, words around each mention, kind of
+place); a second role is added only when the model is confident in it too. A ``keep`` model drops
+matches that are not meant as places (a person called "Bima", a province only named inside an
+agency's name). Trained by ``nlp.train``.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import Any
+
+import numpy as np
+
+from nlp.locations.roles import ROLES
+
+
+@dataclass
+class RoleModel:
+    vectorizer: Any  # sklearn DictVectorizer
+    keep: Any  # binary classifier: is this place labelled with a non-dateline role at all
+    role: Any  # multinomial classifier over ROLES
+    keep_threshold: float = 0.5
+    second_threshold: float = 0.4
+
+    def predict_proba(self, feats: list[dict[str, float]]) -> tuple[np.ndarray, np.ndarray]:
+        X = self.vectorizer.transform(feats)
+        keep = self.keep.predict_proba(X)[:, 1] if self.keep is not None else np.ones(X.shape[0])
+        probs = np.zeros((X.shape[0], len(ROLES)))
+        got = self.role.predict_proba(X)
+        for j, cls in enumerate(self.role.classes_):
+            probs[:, ROLES.index(cls)] = got[:, j]
+        return keep, probs
+
+    def predict(self, feats: list[dict[str, float]]) -> list[list[str]]:
+        keep, probs = self.predict_proba(feats)
+        out: list[list[str]] = []
+        for i in range(len(feats)):
+            if keep[i] < self.keep_threshold:
+                out.append([])
+                continue
+            order = np.argsort(-probs[i])
+            roles = [ROLES[order[0]]]
+            second = ROLES[order[1]]
+            if probs[i, order[1]] >= self.second_threshold and "mention" not in (roles[0], second):
+                roles.append(second)
+            out.append(roles)
+        return out
+
+
+def fit_role_model(feats: list[dict[str, float]], labels: list[set[str]], c: float, seed: int) -> RoleModel:
+    from sklearn.feature_extraction import DictVectorizer
+    from sklearn.linear_model import LogisticRegression
+
+    vec = DictVectorizer()
+    X = vec.fit_transform(feats)
+    y_keep = np.array([1 if lab else 0 for lab in labels])
+    keep = None
+    if len(set(y_keep.tolist())) == 2:
+        keep = LogisticRegression(C=c, max_iter=2000, class_weight="balanced", random_state=seed).fit(X, y_keep)
+    rows, ys, weights = [], [], []
+    for i, lab in enumerate(labels):
+        for role in sorted(lab):
+            rows.append(i)
+            ys.append(role)
+            weights.append(1.0 / len(lab))
+    role = LogisticRegression(C=c, max_iter=3000, random_state=seed).fit(X[rows], ys, sample_weight=np.array(weights))
+    return RoleModel(vec, keep, role)

@@ -1,0 +1,119 @@
+"""Role cues for place mentions (origin, destination, transit, incident) and per-place features.
+
+``cue_role`` is the documented rule: the nearest role cue among the few words before a mention
+("korban asal Sukabumi" -> origin, "dikirim ke Malaysia" -> destination, "transit di Batam" ->
+transit, "diamankan di Pelabuhan Sekupang" -> incident). ``place_features`` turns all mentions of
+one place into features for the learned role model, which weighs these cues against the rest of
+the context (see :mod:`nlp.locations.extract`).
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable
+
+from nlp.locations.gazetteer import Place
+
+ROLES = ("origin", "incident", "destination", "transit", "mention")
+LEFT_WORDS = 6  # words before a mention that cues are looked for in
+WIDE_LEFT = 16  # words before a mention that the role model sees as sentence context
+
+CUES: dict[str, tuple[str, ...]] = {
+    "origin": (
+        "asal", "berasal dari", "berasal", "warga", "penduduk", "kelahiran", "berdomisili di", "domisili",
+        "tinggal di", "kampung halaman", "daerah asal", "dipulangkan ke", "pulang ke", "dikembalikan ke",
+        "direkrut dari", "direkrut di", "merekrut warga", "perekrutan di", "diserahkan ke keluarga di",
+    ),
+    "destination": (
+        "dikirim ke", "diberangkatkan ke", "dipekerjakan di", "bekerja di", "tujuan", "negara tujuan", "dibawa ke",
+        "dijual ke", "diterbangkan ke", "berangkat ke", "menuju", "bekerja ke", "dijanjikan bekerja di",
+        "diperdagangkan ke", "dipulangkan dari", "kembali dari", "tiba dari", "bekerja sebagai", "dijanjikan kerja di",
+        "diselundupkan ke", "dipekerjakan", "sampai di", "tiba di",
+    ),
+    "transit": ("transit", "transit di", "melalui", "lewat", "via", "singgah", "singgah di", "diseberangkan ke",
+                "menyeberang ke", "jalur", "pintu keluar", "perbatasan"),
+    "incident": (
+        "ditangkap di", "diamankan di", "digerebek di", "penggerebekan di", "disekap di", "ditampung di",
+        "penampungan di", "diselamatkan di", "dicegat di", "digagalkan di", "terjaring", "razia di", "dibekuk di",
+        "diringkus di", "polres", "polresta", "polrestabes", "polsek", "ditemukan di", "terjadi di", "diamankan",
+        "ditangkap", "penangkapan di", "pengungkapan di", "tkp", "rumah kos di", "sebuah rumah di", "hotel di",
+    ),
+}
+_CUE_WORDS: dict[str, list[tuple[str, ...]]] = {r: [tuple(c.split()) for c in cs] for r, cs in CUES.items()}
+_BY_LAST: dict[str, list[tuple[str, tuple[str, ...]]]] = {}
+for _role, _cues in _CUE_WORDS.items():
+    for _cue in _cues:
+        _BY_LAST.setdefault(_cue[-1], []).append((_role, _cue))
+_PRIORITY = {"transit": 0, "destination": 1, "incident": 2, "origin": 3}
+_WORD = re.compile(r"[a-z0-9]+(?:-[a-z0-9]+)*")
+_BOUNDARY = re.compile(r"[.!?\n]\s")
+
+
+def context(text: str, start: int, end: int) -> tuple[list[str], list[str]]:
+    """Lower-cased words before (at most ``WIDE_LEFT``) and after (at most 8) a mention, within its sentence."""
+    left = text[max(0, start - 200) : start]
+    cut = None
+    for cut in _BOUNDARY.finditer(left):
+        pass
+    if cut is not None:
+        left = left[cut.end() :]
+    right = text[end : end + 100]
+    m = _BOUNDARY.search(right)
+    if m:
+        right = right[: m.start()]
+    return _WORD.findall(left.lower())[-WIDE_LEFT:], _WORD.findall(right.lower())[:8]
+
+
+def cue_role(left: list[str], place: Place) -> str | None:
+    """The role of the nearest cue before the mention, or a generic preposition's role, or None."""
+    left = left[-LEFT_WORDS:]
+    best: tuple[int, int, str] | None = None
+    n = len(left)
+    for end in range(n, 0, -1):
+        for role, cue in _BY_LAST.get(left[end - 1], ()):
+            k = len(cue)
+            if end >= k and tuple(left[end - k : end]) == cue:
+                cand = (n - end, _PRIORITY[role], role)
+                if best is None or cand < best:
+                    best = cand
+        if best is not None and best[0] <= n - end:
+            break
+    if best is not None and best[0] <= 3:
+        return best[2]
+    foreign = place.country != "Indonesia"
+    last = left[-1] if left else ""
+    if last in ("ke", "menuju"):
+        return "destination"
+    if last == "dari":
+        return "destination" if foreign else "origin"
+    if last == "di":
+        return "destination" if foreign else "incident"
+    return best[2] if best is not None else None
+
+
+def mention_features(left: list[str], right: list[str], place: Place, paragraph: int) -> list[str]:
+    near = left[-LEFT_WORDS:]
+    feats = [f"L1:{near[-1]}" if near else "L1:<s>", f"R1:{right[0]}" if right else "R1:</s>"]
+    if len(near) >= 2:
+        feats.append(f"L2:{near[-2]}_{near[-1]}")
+    feats += [f"LW:{w}" for w in near]
+    feats += [f"RW:{w}" for w in right[:4]]
+    feats += [f"SW:{w}" for w in left[:-LEFT_WORDS]] + [f"SW:{w}" for w in right[4:]]
+    feats.append(f"CUE:{cue_role(left, place)}")
+    feats.append(f"PARA:{min(paragraph, 6)}")
+    return feats
+
+
+def place_features(place: Place, mentions: Iterable[list[str]], n_mentions: int, relevant: bool) -> dict[str, float]:
+    """Features of one place in one article: the union of its mentions' features plus place facts."""
+    feats: dict[str, float] = {f"KIND:{place.kind}": 1.0, f"LEVEL:{place.level}": 1.0,
+                               f"N:{min(n_mentions, 4)}": 1.0}
+    if place.country != "Indonesia":
+        feats["FOREIGN"] = 1.0
+        feats[f"FOREIGN_REL:{int(relevant)}"] = 1.0
+    for fs in mentions:
+        for f in fs:
+            feats[f] = 1.0
+            if f.startswith("CUE:"):
+                feats[f"KIND_{place.kind}_{f}"] = 1.0
+    return feats

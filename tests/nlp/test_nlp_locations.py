@@ -1,0 +1,117 @@
+"""Gazetteer matching, disambiguation and role cues on hand-written sentences."""
+
+from __future__ import annotations
+
+from typing import Any
+
+import pytest
+
+from nlp.locations.extract import extract_locations
+from nlp.locations.gazetteer import get_gazetteer
+from nlp.sentences import Sentences
+
+
+def locs(text: str, model: Any = None) -> list[dict[str, Any]]:
+    return extract_locations(text, Sentences(text), True, model.role_model if model else None)
+
+
+def pairs(text: str, model: Any = None) -> set[tuple[str, str]]:
+    return {(loc["name"], loc["role"]) for loc in locs(text, model)}
+
+
+def names(text: str) -> set[str]:
+    return {loc["name"] for loc in locs(text)}
+
+
+def test_gazetteer_has_all_provinces_and_kabkota_with_official_codes() -> None:
+    gaz = get_gazetteer()
+    provinces = [p for p in gaz.places.values() if p.level == "province"]
+    kabkota = [p for p in gaz.places.values() if p.level == "kabkota"]
+    assert len(provinces) == 38 and len(kabkota) == 514
+    assert gaz.province_by_name["DKI Jakarta"].code == "31"
+    assert gaz.province_by_name["DI Yogyakarta"].code == "34"
+    assert {p.name for p in kabkota} >= {"Kabupaten Sukabumi", "Kota Sukabumi", "Kota Jakarta Barat"}
+
+
+def test_location_object_fields() -> None:
+    [loc] = [x for x in locs("Korban asal Kabupaten Sukabumi dijanjikan bekerja sebagai pelayan.") if x["role"] == "origin"]
+    assert loc == {"name": "Kabupaten Sukabumi", "level": "kabkota", "code": "32.02", "province": "Jawa Barat",
+                   "country": "Indonesia", "role": "origin",
+                   "evidence": "Korban asal Kabupaten Sukabumi dijanjikan bekerja sebagai pelayan."}
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Ia tinggal di Jakbar sejak 2019.", "Kota Jakarta Barat"),
+        ("Warga Jaksel itu melapor ke polisi.", "Kota Jakarta Selatan"),
+        ("Polisi di Jakarta menangkap pelaku.", "DKI Jakarta"),
+        ("Satgas dibentuk di Kaltara tahun lalu.", "Kalimantan Utara"),
+        ("Korban berasal dari NTT dan NTB.", "Nusa Tenggara Timur"),
+        ("Mereka transit di Kepri sebelum berangkat.", "Kepulauan Riau"),
+        ("Dinas sosial DIY menampung korban.", "DI Yogyakarta"),
+        ("Kapal berangkat dari Tanjung Pinang malam itu.", "Kota Tanjung Pinang"),
+        ("Kapal berangkat dari Tanjungbalai malam itu.", "Kota Tanjungbalai"),
+        ("Mereka menyeberang lewat PLBN Entikong.", "Entikong"),
+        ("Mereka menunggu di Bandara Soekarno-Hatta.", "Bandara Soekarno-Hatta"),
+        ("Korban dikirim ke Tiongkok untuk dinikahkan.", "China"),
+        ("Korban bekerja di Hong Kong selama dua tahun.", "Hong Kong"),
+        ("Dia pernah bekerja di Negeri Jiran.", "Malaysia"),
+        ("Perempuan itu dikirim ke Timur Tengah.", "Middle East"),
+        ("Korban dipekerjakan di Arab Saudi.", "Saudi Arabia"),
+        ("Korban sempat bekerja di Korsel.", "South Korea"),
+    ],
+)
+def test_aliases(text: str, expected: str) -> None:
+    assert expected in names(text)
+
+
+def test_countries_have_iso_codes() -> None:
+    found = {loc["name"]: loc for loc in locs("Korban dikirim ke Kamboja, lalu ke Myanmar dan Laos.")}
+    assert found["Cambodia"]["code"] == "KH" and found["Myanmar"]["code"] == "MM" and found["Laos"]["code"] == "LA"
+    assert found["Cambodia"]["level"] == "country" and found["Cambodia"]["province"] is None
+
+
+def test_kota_versus_kabupaten() -> None:
+    assert "Kota Kupang" in names("KUPANG, KOMPAS.com - Polisi menangkap dua orang.")
+    assert "Kabupaten Sukabumi" in names("Korban warga Kabupaten Sukabumi. Sukabumi dikenal sebagai kantong PMI.")
+    assert "Kota Sukabumi" in names("Pemkot dan Wali Kota Sukabumi menyambut korban.")
+    assert "Kabupaten Bogor" in names("Bupati Bogor meninjau lokasi. Warga Bogor diminta waspada.")
+    assert "Kabupaten Bandung" in names("Polisi menggerebek rumah di Kabupaten Bandung.")
+
+
+def test_common_words_are_not_places() -> None:
+    assert names("Mereka memecah batu dan membawa padang rumput.") == set()
+    assert names("Batu besar itu menutup jalan. Malang nasib korban.") == set()
+    assert "United Kingdom" not in names("Dia fasih berbahasa Inggris dan belajar bahasa Inggris sejak kecil.")
+    assert "Kota Batu" in names("Polisi menggerebek vila di Kota Batu.")
+    assert "Kota Batu" in names("Vila itu berada di Batu, Jawa Timur.")
+
+
+def test_roles_from_cues() -> None:
+    got = pairs("Korban asal Kabupaten Cianjur dikirim ke Malaysia melalui Batam. "
+                "Mereka diamankan di Kota Dumai oleh polisi.")
+    assert ("Kabupaten Cianjur", "origin") in got
+    assert ("Malaysia", "destination") in got
+    assert ("Kota Batam", "transit") in got
+    assert ("Kota Dumai", "incident") in got
+
+
+def test_dateline_role() -> None:
+    got = pairs("Batam (ANTARA) - Polisi menggagalkan keberangkatan sembilan orang ke Malaysia.")
+    assert ("Kota Batam", "dateline") in got
+    got = pairs("SURYA.co.id, MALANG - Polisi menangkap seorang perekrut.")
+    assert ("Kota Malang", "dateline") in got
+
+
+def test_shipped_role_model_on_a_clear_case(model: Any) -> None:
+    got = pairs("Sebanyak 20 korban asal Kabupaten Indramayu dikirim ke Kamboja dan dipaksa bekerja di "
+                "perusahaan judi online. Mereka diberangkatkan melalui Bandara Soekarno-Hatta.", model)
+    assert ("Kabupaten Indramayu", "origin") in got
+    assert ("Cambodia", "destination") in got
+
+
+def test_each_place_role_pair_once() -> None:
+    found = locs("Korban asal Garut. Korban lain juga asal Garut. Garut jadi kantong PMI.")
+    keys = [(loc["name"], loc["role"]) for loc in found]
+    assert len(keys) == len(set(keys))

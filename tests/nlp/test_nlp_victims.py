@@ -1,0 +1,34 @@
+"""Headline victim counts from hand-written sentences."""
+
+from __future__ import annotations
+
+import pytest
+
+from nlp.victims import extract_victims
+
+
+@pytest.mark.parametrize(
+    ("title", "text", "expected"),
+    [
+        ("", "Sebanyak 1.596 korban TPPO tercatat sepanjang tahun ini.", 1596),
+        ("", "Polisi menyelamatkan 98 PMI dari sebuah penampungan.", 98),
+        ("", "Polisi menyelamatkan tiga anak dari sebuah kafe.", 3),
+        ("", "Petugas menyelamatkan dua belas perempuan dari lokasi itu.", 12),
+        ("", "Sebanyak dua puluh tiga calon PMI digagalkan berangkat.", 23),
+        ("", "Seratus warga menjadi korban penipuan lowongan kerja.", 100),
+        ("", "Puluhan PMI ilegal diamankan di pelabuhan.", None),
+        ("", "Belasan korban dipulangkan dari Kamboja.", None),
+        ("", "Polisi menetapkan dua tersangka dan menyelamatkan 14 korban.", 14),
+        ("", "Tiga orang tersangka ditangkap.", None),
+        ("", "Pelaku menerima Rp 5.000.000 dari setiap korban dan dihukum 7 tahun penjara.", None),
+        ("Polisi Gagalkan Pengiriman 17 Calon PMI ke Malaysia", "Sebanyak tujuh korban masih anak.", 17),
+        ("", "Pada 2024, sebanyak 45 pekerja migran dipulangkan.", 45),
+    ],
+)
+def test_victims(title: str, text: str, expected: int | None) -> None:
+    assert extract_victims(title, text) == expected
+
+
+def test_single_victim_story() -> None:
+    assert extract_victims("Gadis 15 Tahun Asal Cianjur Dijual ke Bar di Batam", "Korban berinisial RN dijual.") == 1
+    assert extract_victims("Gadis 15 Tahun Asal Cianjur Dijual", "Korban dijual.", is_case=False) is None
