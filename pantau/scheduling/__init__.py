@@ -1,0 +1,1 @@
+"""Scheduled operation: database locks per job, recorded runs, and the `pantau schedule` daemon."""
