@@ -1,0 +1,1 @@
+"""Extensions: crawl-run records and a progress display."""

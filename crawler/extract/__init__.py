@@ -1,0 +1,1 @@
+"""Article extraction: pure functions that run in worker processes (no Scrapy, no database)."""

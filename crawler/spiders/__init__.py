@@ -1,0 +1,1 @@
+"""Spiders: ``news`` discovers articles from an outlet's feeds, sitemaps and listing pages."""
