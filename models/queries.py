@@ -290,6 +290,10 @@ def search(session: Session, f: ArticleFilter, *, batch_size: int = 500, include
     stmt = _ordered(session, _apply_filters(session, stmt, f), f)
     if f.limit:
         stmt = stmt.limit(f.limit)
+    if f.q and session.get_bind().dialect.name == "postgresql":
+        # Enough memory for exact (not lossy) bitmaps of common words: phrase rechecks then read
+        # only matching rows. Local to this transaction.
+        session.execute(text("SET LOCAL work_mem = '64MB'"))
     try:
         result = session.execute(stmt.execution_options(yield_per=batch_size, stream_results=True))
         for partition in result.partitions(batch_size):
