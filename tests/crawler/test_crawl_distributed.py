@@ -28,9 +28,12 @@ def test_two_processes_share_the_work(tmp_path: Path, pg_url: str, redis_url: st
     prefix = f"pantau-test-{uuid.uuid4().hex[:8]}"
     with MirrorServer(bench_pages=PAGES, outlets=()) as mirror:
         sources = mirror.write_sources(tmp_path / "bench.toml")
+        # the sitemap index answers slowly, so both processes are up before the first article is found
+        mirror.servers["bench"].routes["/sitemap.xml"].delay = 3.0
         procs = []
         for n in range(2):
-            env = crawler_env(tmp_path / f"p{n}", pg_url, PANTAU_REDIS_URL=redis_url, PANTAU_DOWNLOAD_DELAY="0.01")
+            env = crawler_env(tmp_path / f"p{n}", pg_url, PANTAU_REDIS_URL=redis_url, PANTAU_DOWNLOAD_DELAY="0.02",
+                              PANTAU_DOWNLOAD_TIMEOUT="10")
             cmd = [sys.executable, "-m", "scrapy.cmdline", "crawl", "news", "-a", f"sources={sources}",
                    "-a", "only_sources_file=1", "-s", "CLASSIFY_ENABLED=0", "-s", "DISTRIBUTED_IDLE_SECONDS=8",
                    "-s", f"SCHEDULER_QUEUE_KEY={prefix}:%(spider)s:requests",
