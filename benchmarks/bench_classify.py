@@ -92,7 +92,7 @@ def main() -> None:
         ("articles/s, one core (wall clock)", f"{per_wall:.0f}", ">= 300"),
         ("articles/s, one core (CPU time)", f"{per_cpu:.0f}", ">= 300"),
         ("mean tokens per article", f"{tokens:.0f}", "~750"),
-        ("model load (import + joblib)", f"{load:.2f} s", "< 2 s"),
+        ("model load (import + npz, no scikit-learn)", f"{load:.2f} s", "< 2 s"),
         ("spaCy blank('id') build, once per process", f"{spacy_build:.2f} s", "-"),
         (f"peak RSS, pantau classify of {args.rss_articles} articles", f"{rss:.0f} MB", "< 500 MB"),
         (f"wall time of that run", f"{rss_wall:.1f} s", "-"),

@@ -52,13 +52,13 @@ def _article(item: Any) -> tuple[Any, str, str]:
 
 def _evidence(label: str, hits: dict[str, Any], text: str, sents: Sentences, model: TppoModel) -> str:
     if label in hits:
-        return sents.sentence(hits[label][0].start, exact=True)
+        return sents.sentence(hits[label][0].start)
     low = text.lower()
     for term in model.evidence_terms.get(label, []):
         m = re.search(r"\b" + re.escape(term) + r"\b", low)
         if m:
-            return sents.sentence(m.start(), exact=True)
-    return sents.sentence(0, exact=True) if text else ""
+            return sents.sentence(m.start())
+    return sents.sentence(0) if text else ""
 
 
 def _batch(items: list[Any], model: TppoModel) -> list[dict[str, Any]]:

@@ -8,13 +8,15 @@ articles. Rule-cue counts from ``tppo_modus_rules.v1`` are appended as extra col
 from __future__ import annotations
 
 from dataclasses import dataclass
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 import numpy as np
-import scipy.sparse as sp
 
 from nlp.rules import ModusRules
 from nlp.text import normalize
+
+if TYPE_CHECKING:
+    import scipy.sparse as sp
 
 
 @dataclass
@@ -61,16 +63,22 @@ class FeatureBuilder:
         return words, chars
 
     def _rules(self, docs: list[Doc]) -> sp.csr_matrix:
+        import scipy.sparse as sp
+
         w = float(self.cfg["rule_weight"])
         rows = [[w * min(d.cue_counts.get(lab, 0), 3) / 3 for lab in self.labels] + [w * min(c, 3) / 3 for c in d.relevance_cues]
                 for d in docs]
         return sp.csr_matrix(np.asarray(rows, dtype=np.float32))
 
     def fit_transform(self, docs: list[Doc]) -> sp.csr_matrix:
+        import scipy.sparse as sp
+
         words, chars = self._views(docs)
         return sp.hstack([self.word.fit_transform(words), self.char.fit_transform(chars), self._rules(docs)]).tocsr()
 
     def transform(self, docs: list[Doc]) -> sp.csr_matrix:
+        import scipy.sparse as sp
+
         words, chars = self._views(docs)
         return sp.hstack([self.word.transform(words), self.char.transform(chars), self._rules(docs)]).tocsr()
 

@@ -1,7 +1,8 @@
 """The trained model: feature builder, calibrated classifiers, thresholds, role model; saving and loading.
 
-The model is one joblib file under ``nlp/model/`` shipped with the repository. :func:`load_model`
-loads it once per process.
+The model is one ``.npz`` file under ``nlp/model/`` shipped with the repository (arrays plus a JSON
+header, see :mod:`nlp.inference`): loading it needs numpy only, not scikit-learn. :func:`load_model`
+loads it once per process. Training returns a model backed by scikit-learn objects; saving exports it.
 """
 
 from __future__ import annotations
@@ -23,14 +24,14 @@ class TppoModel:
     version: str
     config: dict[str, Any]
     rules_name: str
-    features: Any  # nlp.features.FeatureBuilder
+    features: Any  # nlp.features.FeatureBuilder (training) or nlp.inference.TfidfFeatures (loaded)
     relevance: Any  # calibrated binary classifier
     relevance_threshold: float
     article_type: Any  # calibrated multi-class classifier over case/policy/other
     modus: dict[str, Any]  # label -> calibrated binary classifier
     modus_thresholds: dict[str, float]
     evidence_terms: dict[str, list[str]]  # label -> strongest words, for evidence without a rule hit
-    role_model: Any  # nlp.locations.role_model.RoleModel
+    role_model: Any  # nlp.locations.role_model.RoleModel or nlp.inference.CompactRoleModel
     info: dict[str, Any] = field(default_factory=dict)  # corpus counts, CV figures, training time
 
     _rules: Any = None
@@ -50,12 +51,10 @@ class TppoModel:
 
 
 def save_model(model: TppoModel, path: Path | str = MODEL_PATH) -> Path:
-    import joblib
+    """Write ``model`` (scikit-learn-backed or already exported) as the compact ``.npz`` artefact."""
+    from nlp.inference import save
 
-    path = Path(path)
-    path.parent.mkdir(parents=True, exist_ok=True)
-    joblib.dump(model, path, compress=3)
-    return path
+    return save(model, path)
 
 
 _LOCK = threading.Lock()
@@ -67,12 +66,13 @@ def load_model(path: Path | str | None = None, *, reload: bool = False) -> TppoM
     p = str(Path(path or MODEL_PATH).resolve())
     with _LOCK:
         if reload or p not in _CACHE:
-            import joblib
+            from nlp.inference import load
 
             if not Path(p).exists():
                 raise ModelNotFound(f"no trained model at {p}: run `pantau nlp train`")
-            model = joblib.load(p)
-            if not isinstance(model, TppoModel):
-                raise ModelNotFound(f"{p} does not hold a Pantau TPPO model")
+            try:
+                model = load(p)
+            except ValueError as exc:
+                raise ModelNotFound(str(exc)) from exc
             _CACHE[p] = model
         return _CACHE[p]

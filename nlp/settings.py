@@ -9,7 +9,7 @@ from typing import Any
 HERE = Path(__file__).resolve().parent
 CONFIG_PATH = HERE / "config.toml"
 MODEL_DIR = HERE / "model"
-MODEL_PATH = MODEL_DIR / "tppo-model.joblib"
+MODEL_PATH = MODEL_DIR / "tppo-model.npz"
 CORPUS_DIR = HERE / "corpus"
 
 

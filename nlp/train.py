@@ -103,10 +103,9 @@ def _role_data(records: list[dict[str, Any]], texts: list[str]) -> tuple[list[di
                 gold.setdefault(_squash(g["name"]), set()).add(g["role"])
         places = find_places(text, Sentences(text))
         countries = {pm.place.country for pm in places if pm.place.kind == "country"}
-        for pm in places:
-            if not pm.offsets or (pm.place.kind == "foreign" and pm.place.country in countries):
-                continue
-            feats.append(features_of(pm, bool(rec["relevant"])))
+        body = [pm for pm in places if pm.offsets and not (pm.place.kind == "foreign" and pm.place.country in countries)]
+        for pm in body:
+            feats.append(features_of(pm, bool(rec["relevant"]), body))
             labels.append(gold.get(_squash(pm.place.name), set()))
     return feats, labels
 

@@ -64,8 +64,19 @@ def find_places(text: str, sentences: Sentences) -> list[PlaceMentions]:
     return list(found.values())
 
 
-def features_of(pm: PlaceMentions, relevant: bool) -> dict[str, float]:
-    return place_features(pm.place, pm.features, len(pm.offsets), relevant)
+def features_of(pm: PlaceMentions, relevant: bool, others: list[PlaceMentions] | None = None) -> dict[str, float]:
+    """Role-model features of one place; ``others`` are the article's places (with body mentions) that the
+    role model sees, for the foreign places' standing among them."""
+    feats = place_features(pm.place, pm.features, len(pm.offsets), relevant)
+    if others is not None and pm.place.country != "Indonesia":
+        foreign = [o for o in others if o.place.country != "Indonesia" and o.offsets]
+        if foreign:
+            # the most-mentioned foreign place is usually where victims were sent; one of many is often a mention
+            top = int(len(pm.offsets) >= max(len(o.offsets) for o in foreign))
+            feats[f"FTOP:{top}"] = 1.0
+            feats[f"FTOP_REL:{top}{int(relevant)}"] = 1.0
+            feats[f"NFOR:{min(len(foreign), 4)}"] = 1.0
+    return feats
 
 
 def _location(place: Place, role: str, evidence: str) -> dict[str, Any]:
@@ -100,10 +111,10 @@ def extract_locations_batch(texts: list[str], sentences: list[Sentences], releva
     feats: list[dict[str, float]] = []
     owners: list[int] = []
     for i, pms in enumerate(places):
-        for pm in pms:
-            if pm.offsets:
-                feats.append(features_of(pm, relevant[i]))
-                owners.append(i)
+        body = [pm for pm in pms if pm.offsets]
+        for pm in body:
+            feats.append(features_of(pm, relevant[i], body))
+            owners.append(i)
     if role_model is not None and feats:
         flat = role_model.predict(feats)
     else:

@@ -37,18 +37,23 @@ class RoleModel:
 
     def predict(self, feats: list[dict[str, float]]) -> list[list[str]]:
         keep, probs = self.predict_proba(feats)
-        out: list[list[str]] = []
-        for i in range(len(feats)):
-            if keep[i] < self.keep_threshold:
-                out.append([])
-                continue
-            order = np.argsort(-probs[i])
-            roles = [ROLES[order[0]]]
-            second = ROLES[order[1]]
-            if probs[i, order[1]] >= self.second_threshold and "mention" not in (roles[0], second):
-                roles.append(second)
-            out.append(roles)
-        return out
+        return decide(keep, probs, self.keep_threshold, self.second_threshold)
+
+
+def decide(keep: np.ndarray, probs: np.ndarray, keep_threshold: float, second_threshold: float) -> list[list[str]]:
+    """Roles per place from keep and role probabilities: the main role, and a second one when confident."""
+    out: list[list[str]] = []
+    for i in range(len(keep)):
+        if keep[i] < keep_threshold:
+            out.append([])
+            continue
+        order = np.argsort(-probs[i])
+        roles = [ROLES[order[0]]]
+        second = ROLES[order[1]]
+        if probs[i, order[1]] >= second_threshold and "mention" not in (roles[0], second):
+            roles.append(second)
+        out.append(roles)
+    return out
 
 
 def fit_role_model(feats: list[dict[str, float]], labels: list[set[str]], c: float, seed: int) -> RoleModel:
