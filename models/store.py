@@ -160,6 +160,19 @@ def find_by_content_hash(session: Session, content_hash: str) -> int | None:
     ).scalar()
 
 
+def _location_row(classification_id: int, article_id: int, loc: Mapping[str, Any]) -> dict[str, Any]:
+    """A ``location_mention`` row from a TAXONOMY location object (province code derived from its code)."""
+    code, level = loc.get("code"), loc.get("level") or "other"
+    province_code = loc.get("province_code")
+    if not province_code and loc.get("country") == "Indonesia" and code and level in ("province", "kabkota"):
+        province_code = str(code).split(".")[0]
+    return {
+        "classification_id": classification_id, "article_id": article_id, "name": str(loc.get("name") or "")[:200],
+        "level": level, "code": code, "province": loc.get("province"), "province_code": province_code,
+        "country": loc.get("country"), "role": loc.get("role") or "mention", "evidence": loc.get("evidence"),
+    }
+
+
 def save_classification(session: Session, article_id: int, result: Mapping[str, Any]) -> int:
     """Store a classifier result (TAXONOMY ``classify`` contract) and make it the article's current labels.
 
@@ -197,25 +210,7 @@ def save_classification(session: Session, article_id: int, result: Mapping[str, 
             ModusTag(classification_id=cls.id, article_id=article_id, modus=m, score=scores.get(m), evidence=evidence.get(m))
         )
     for loc in result.get("locations") or []:
-        code = loc.get("code")
-        level = loc.get("level") or "other"
-        province_code = None
-        if loc.get("country") == "Indonesia" and code and level in ("province", "kabkota"):
-            province_code = str(code).split(".")[0]
-        session.add(
-            LocationMention(
-                classification_id=cls.id,
-                article_id=article_id,
-                name=str(loc.get("name") or "")[:200],
-                level=level,
-                code=code,
-                province=loc.get("province"),
-                province_code=loc.get("province_code") or province_code,
-                country=loc.get("country"),
-                role=loc.get("role") or "mention",
-                evidence=loc.get("evidence"),
-            )
-        )
+        session.add(LocationMention(**_location_row(cls.id, article_id, loc)))
     session.execute(
         update(Article)
         .where(Article.id == article_id)
@@ -277,13 +272,7 @@ def bulk_save_classifications(session: Session, results: Sequence[tuple[int, Map
         for m in row["modus"]:
             tags.append({"classification_id": cid, "article_id": aid, "modus": m,
                          "score": row["modus_scores"].get(m), "evidence": row["evidence"].get(m)})
-        for loc in r.get("locations") or []:
-            code, level = loc.get("code"), loc.get("level") or "other"
-            pcode = str(code).split(".")[0] if loc.get("country") == "Indonesia" and code and level in ("province", "kabkota") else None
-            places.append({"classification_id": cid, "article_id": aid, "name": str(loc.get("name") or "")[:200],
-                           "level": level, "code": code, "province": loc.get("province"), "province_code": pcode,
-                           "country": loc.get("country"), "role": loc.get("role") or "mention",
-                           "evidence": loc.get("evidence")})
+        places.extend(_location_row(cid, aid, loc) for loc in r.get("locations") or [])
         updates.append({"b_id": aid, "b_cid": cid, "b_rel": row["relevant"], "b_score": row["relevance_score"],
                         "b_type": row["article_type"], "b_victims": row["victims"]})
     if tags:
