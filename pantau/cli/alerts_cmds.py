@@ -61,8 +61,7 @@ def cases_link(
     from alerts import linking
 
     with _errors():
-        db = common.open_db()
-        with db.session() as s:
+        with common.db_session() as s:
             res = linking.relink(s) if relink else linking.link_articles(s, since=since.replace(tzinfo=UTC) if since else None)
         print(f"linked {res.articles} articles: {res.new_cases} new cases, {res.updated_cases} updated ({res.seconds:.1f} s)")
 
@@ -93,8 +92,7 @@ def cases_list(
             pcode = regions.province_code(province) if province else None
         except regions.UnknownRegion as exc:
             raise common.UserError(str(exc)) from exc
-        db = common.open_db()
-        with db.session(readonly=True) as s:
+        with common.db_session(readonly=True) as s:
             stmt = select(Case).order_by(Case.last_seen.desc(), Case.id.desc())
             if week:
                 start, end = week_bounds(week)
@@ -127,8 +125,7 @@ def cases_show(case_id: Annotated[int, typer.Argument(help="Case id (from `panta
     from models.corpus import Article, Outlet
 
     with _errors():
-        db = common.open_db()
-        with db.session(readonly=True) as s:
+        with common.db_session(readonly=True) as s:
             c = s.get(Case, case_id)
             if c is None:
                 raise common.UserError(f"no case {case_id}: see `pantau cases list`")
@@ -169,8 +166,7 @@ def subs_add(
         level, codes = parse_scope(scope)
         spec = SubscriptionSpec(name=name, scope_level=level, scope_codes=codes, modus=list(modus or []),
                                 language=language, recipients=list(recipient)).check()
-        db = common.open_db()
-        with db.session() as s:
+        with common.db_session() as s:
             save(s, spec)
         print(f"added subscription {spec.name!r} ({level} {','.join(spec.scope_codes)}) for {len(spec.recipients)} recipient(s)")
 
@@ -188,8 +184,7 @@ def subs_load(
 
     with _errors():
         specs = load_toml(path)
-        db = common.open_db()
-        with db.session() as s:
+        with common.db_session() as s:
             for spec in specs:
                 save(s, spec, replace=replace)
         print(f"loaded {len(specs)} subscription(s) from {path}")
@@ -204,8 +199,7 @@ def subs_list() -> None:
     from alerts.subscriptions import all_active, describe_scope
 
     with _errors():
-        db = common.open_db()
-        with db.session(readonly=True) as s:
+        with common.db_session(readonly=True) as s:
             subs = all_active(s)
         for sub in subs:
             print(f"{sub.name}\n  scope: {describe_scope(sub.scope_level, sub.scope_codes or [])}\n"
@@ -224,8 +218,7 @@ def subs_remove(name: Annotated[str, typer.Argument(help="Name of the subscripti
     from alerts.subscriptions import remove
 
     with _errors():
-        db = common.open_db()
-        with db.session() as s:
+        with common.db_session() as s:
             remove(s, name)
         print(f"removed subscription {name!r}")
 
@@ -363,8 +356,7 @@ def alerts_outbox(
     with _errors():
         if status and status not in OUTBOX_STATES:
             raise common.UserError(f"unknown status {status!r}: one of {', '.join(OUTBOX_STATES)}")
-        db = common.open_db()
-        with db.session(readonly=True) as s:
+        with common.db_session(readonly=True) as s:
             counts = dict(s.execute(select(OutboxMessage.status, func.count()).group_by(OutboxMessage.status)).all())
             stmt = select(OutboxMessage).order_by(OutboxMessage.id.desc()).limit(limit)
             if status:

@@ -12,6 +12,7 @@ from pantau import config
 
 if TYPE_CHECKING:
     from rich.console import Console
+    from sqlalchemy.orm import Session
 
     from models.db import Database
 
@@ -81,3 +82,17 @@ def open_db(require_schema: bool = True, **kwargs: Any) -> Database:
         return open_database(database_url(), require_schema=require_schema, **kwargs)
     except DatabaseError as exc:
         raise UserError(str(exc)) from exc
+
+
+@contextlib.contextmanager
+def db_session(*, readonly: bool = False, errors: tuple[type[Exception], ...] = ()) -> Iterator[Session]:
+    """Open the configured database for one command: a session committed on success, the engine
+    always disposed, and the room's expected ``errors`` turned into one-line :class:`UserError`."""
+    db = open_db()
+    try:
+        with db.session(readonly=readonly) as session:
+            yield session
+    except errors as exc:
+        raise UserError(str(exc)) from exc
+    finally:
+        db.dispose()

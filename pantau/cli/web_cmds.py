@@ -63,14 +63,8 @@ def users_add(
     from webapp.accounts import AccountError, add_user
 
     password = _read_password(password_stdin)
-    db = common.open_db()
-    try:
-        with db.session() as s:
-            user = add_user(s, username, password, role)
-    except AccountError as exc:
-        raise common.UserError(str(exc)) from exc
-    finally:
-        db.dispose()
+    with common.db_session(errors=(AccountError,)) as s:
+        user = add_user(s, username, password, role)
     print(f"added {user.username} ({user.role})")
 
 
@@ -82,12 +76,8 @@ def users_list() -> None:
     """
     from webapp.accounts import list_users
 
-    db = common.open_db()
-    try:
-        with db.session(readonly=True) as s:
-            rows = list_users(s)
-    finally:
-        db.dispose()
+    with common.db_session(readonly=True) as s:
+        rows = list_users(s)
     for u in rows:
         last = u.last_login_at.isoformat(timespec="minutes") if u.last_login_at else "never"
         print(f"{u.username}\t{u.role}\t{'active' if u.active else 'inactive'}\tlast login {last}")
@@ -101,14 +91,8 @@ def users_remove(username: Annotated[str, typer.Argument(help="Login name.")]) -
     """
     from webapp.accounts import AccountError, remove_user
 
-    db = common.open_db()
-    try:
-        with db.session() as s:
-            remove_user(s, username)
-    except AccountError as exc:
-        raise common.UserError(str(exc)) from exc
-    finally:
-        db.dispose()
+    with common.db_session(errors=(AccountError,)) as s:
+        remove_user(s, username)
     print(f"removed {username}")
 
 
@@ -123,14 +107,8 @@ def users_token(
     """
     from webapp.accounts import AccountError, create_token
 
-    db = common.open_db()
-    try:
-        with db.session() as s:
-            token = create_token(s, username, name)
-    except AccountError as exc:
-        raise common.UserError(str(exc)) from exc
-    finally:
-        db.dispose()
+    with common.db_session(errors=(AccountError,)) as s:
+        token = create_token(s, username, name)
     print(token)
 
 
@@ -142,14 +120,8 @@ def users_revoke(username: Annotated[str, typer.Argument(help="Owner of the toke
     """
     from webapp.accounts import AccountError, revoke_tokens
 
-    db = common.open_db()
-    try:
-        with db.session() as s:
-            n = revoke_tokens(s, username)
-    except AccountError as exc:
-        raise common.UserError(str(exc)) from exc
-    finally:
-        db.dispose()
+    with common.db_session(errors=(AccountError,)) as s:
+        n = revoke_tokens(s, username)
     print(f"revoked {n} token(s) of {username}")
 
 
