@@ -347,13 +347,23 @@ def chart_png(data: DigestData) -> bytes | None:
     return buf.getvalue()
 
 
-def _env() -> Any:
-    from jinja2 import Environment, FileSystemLoader, StrictUndefined, select_autoescape
+_ENVS: dict[tuple[str, bool], Any] = {}
 
-    env = Environment(loader=FileSystemLoader(str(TEMPLATES)), autoescape=select_autoescape(["html", "j2.html"],
-                      default_for_string=True), undefined=StrictUndefined, trim_blocks=True, lstrip_blocks=True)
-    env.filters["num"] = lambda v: f"{v:,.0f}".replace(",", ".") if isinstance(v, (int, float)) else v
-    env.filters["avg"] = lambda v: f"{v:.1f}".replace(".", ",") if isinstance(v, float) else v
+
+def _env(template_dir: Path | None = None, *, html: bool = True) -> Any:
+    """The Jinja2 environment of a template folder (HTML: autoescaping on; text: off), built once per process
+    so that templates are compiled once."""
+    folder = str(template_dir or TEMPLATES)
+    env = _ENVS.get((folder, html))
+    if env is None:
+        from jinja2 import Environment, FileSystemLoader, StrictUndefined, select_autoescape
+
+        escape = select_autoescape(["html", "j2.html"], default_for_string=True) if html else False
+        env = Environment(loader=FileSystemLoader(folder), autoescape=escape, undefined=StrictUndefined,
+                          trim_blocks=True, lstrip_blocks=True, auto_reload=template_dir is not None)
+        env.filters["num"] = lambda v: f"{v:,.0f}".replace(",", ".") if isinstance(v, (int, float)) else v
+        env.filters["avg"] = lambda v: f"{v:.1f}".replace(".", ",") if isinstance(v, float) else v
+        _ENVS[(folder, html)] = env
     return env
 
 
@@ -362,20 +372,12 @@ def render(data: DigestData, *, template_dir: Path | None = None) -> Rendered:
     from jinja2 import TemplateError
 
     t = T[data.language]
-    env = _env()
-    if template_dir is not None:
-        from jinja2 import FileSystemLoader
-
-        env.loader = FileSystemLoader(str(template_dir))
     cid = CHART_CID.format(week=data.week)
     chart = chart_png(data)
     ctx = {"d": data, "t": t, "chart_cid": cid if chart else None}
     try:
-        html = env.get_template("digest.html").render(**ctx)
-        text_env = _env()
-        text_env.loader = env.loader
-        text_env.autoescape = False
-        text = text_env.get_template("digest.txt").render(**ctx)
+        html = _env(template_dir).get_template("digest.html").render(**ctx)
+        text = _env(template_dir, html=False).get_template("digest.txt").render(**ctx)
     except TemplateError as exc:
         where = f" ({exc.filename}:{exc.lineno})" if getattr(exc, "lineno", None) else ""  # type: ignore[attr-defined]
         raise DigestError(f"digest template error{where}: {exc}") from exc

@@ -1,4 +1,4 @@
-"""What the case linker reads from one article: shingles, stage, numbers, initials, key terms.
+"""What the case linker reads from one article: signature, stage, numbers, initials, key terms.
 
 Small pure functions over plain strings, so each rule can be tested on a sentence.
 """
@@ -6,16 +6,11 @@ Small pure functions over plain strings, so each rule can be tested on a sentenc
 from __future__ import annotations
 
 import re
-import zlib
-from collections.abc import Iterable
-from typing import Any
 
 import numpy as np
 
-NUM_PERM = 64
-SCHEME = "affine32"  # datasketch permutation scheme; stored signatures depend on it
-SHINGLE_WORDS = 3
-SHINGLE_TEXT_WORDS = 120  # the lead carries near-duplicates; the rest only costs time
+NUM_PERM = 64  # = crawler.extract.fingerprint.NUM_PERM: the linker reads the signatures the crawler stored
+SIG_SCHEME = "crawl-minhash-affine32-5w-64"  # kept with a case's signatures; others are ignored when loaded
 
 # Stage keywords, from the earliest to the latest stage of a case (models.cases.CASE_STAGES).
 STAGE_PATTERNS: dict[str, re.Pattern[str]] = {
@@ -40,8 +35,10 @@ _NUMBER_WORDS = {
 }
 _NUM = r"(\d{1,3}(?:\.\d{3})+|\d+|dua puluh|tiga puluh|empat puluh|lima puluh|dua belas|seratus|sebelas|sepuluh|" \
        r"sembilan|delapan|tujuh|enam|lima|empat|tiga|dua|seorang|satu)"
-_INITIALS = re.compile(r"\b(?:inisial|berinisial)\s+([A-Z]{1,4}(?:\s*(?:,|dan)\s*[A-Z]{1,4})*)")
-_INITIALS_AGE = re.compile(r"\b([A-Z]{2,4})\s*\(\s*\d{1,2}\s*(?:tahun|th)?\s*\)")
+# Patterns that start with a literal ("inisial", "(") are searched for quickly by the regex engine.
+_INITIALS = re.compile(r"inisial\s+([A-Z]{1,4}(?:\s*(?:,|dan)\s*[A-Z]{1,4})*)")  # "inisial", "berinisial"
+_AGE = re.compile(r"\(\s*\d{1,2}\s*(?:tahun|th)?\s*\)")
+_BEFORE_AGE = re.compile(r"(?<!\w)([A-Z]{2,4})\s*$")
 
 # Capitalised words that say nothing about which incident it is.
 _GENERIC = frozenset(
@@ -57,85 +54,22 @@ _GENERIC = frozenset(
 )
 
 
-def _words(title: str | None, text: str | None) -> list[str]:
-    words = (title or "").lower().split()
-    words += (text or "")[: SHINGLE_TEXT_WORDS * 9].lower().split()[:SHINGLE_TEXT_WORDS]
-    return words
+def stored_signature(raw: bytes | None) -> np.ndarray | None:
+    """The signature the crawler stored in ``article.minhash`` (``NUM_PERM`` values as uint64 bytes),
+    as 32-bit values; None when absent or of another size."""
+    if not raw or len(raw) != NUM_PERM * 8:
+        return None
+    return np.frombuffer(raw, dtype="<u8").astype(np.uint32)
 
 
-def shingles(title: str | None, text: str | None) -> list[bytes]:
-    """Word 3-grams of the title and the start of the text (lower case, split on white space)."""
-    words = _words(title, text)
-    if len(words) < SHINGLE_WORDS:
-        return [" ".join(words).encode()] if words else []
-    return [" ".join(words[i : i + SHINGLE_WORDS]).encode() for i in range(len(words) - SHINGLE_WORDS + 1)]
+def signature(text: str | None) -> np.ndarray | None:
+    """The crawler's signature (``crawler.extract.fingerprint.minhash_bytes``: datasketch MinHash, word
+    5-grams of the whole text), computed here for an article stored without one. Imports datasketch."""
+    if not (text or "").strip():
+        return None
+    from crawler.extract.fingerprint import minhash_bytes
 
-
-_WORD_HASHES: dict[str, int] = {}
-
-
-def shingle_hashes(title: str | None, text: str | None) -> list[int]:
-    """32-bit hashes of the word 3-grams: CRC32 of each word (cached), combined in numpy.
-
-    Equivalent in use to hashing each shingle's text, several times faster for long batches.
-    """
-    words = _words(title, text)
-    if not words:
-        return []
-    cache = _WORD_HASHES
-    if len(cache) > 500_000:
-        cache.clear()
-    hv = []
-    for w in words:
-        h = cache.get(w)
-        if h is None:
-            h = cache[w] = zlib.crc32(w.encode())
-        hv.append(h)
-    arr = np.array(hv, dtype=np.uint64)
-    if len(arr) < SHINGLE_WORDS:
-        return [int(zlib.crc32(" ".join(words).encode()))]
-    mixed = (arr[:-2] * np.uint64(0x9E3779B1)) ^ (arr[1:-1] * np.uint64(0x85EBCA77)) ^ arr[2:]
-    return ((mixed ^ (mixed >> np.uint64(29))) & np.uint64(0xFFFFFFFF)).tolist()
-
-
-_PERMUTATIONS: Any = None
-
-
-def _new_minhash(**kwargs: Any) -> Any:
-    """datasketch >= 2 wants the permutation scheme named; 1.x has a single scheme and no argument."""
-    from datasketch import MinHash
-
-    try:
-        return MinHash(scheme=SCHEME, **kwargs)
-    except TypeError:
-        return MinHash(**kwargs)
-
-
-def _permutations() -> Any:
-    """The permutation parameters, generated once per process (datasketch regenerates them per MinHash)."""
-    global _PERMUTATIONS
-    if _PERMUTATIONS is None:
-        _PERMUTATIONS = _new_minhash(num_perm=NUM_PERM, seed=1).permutations
-    return _PERMUTATIONS
-
-
-def minhash(hashes: Iterable[int]):  # noqa: ANN201 - datasketch.MinHash
-    """A datasketch MinHash of 32-bit shingle hashes (see :func:`shingle_hashes`)."""
-    m = _new_minhash(num_perm=NUM_PERM, hashfunc=int, seed=1, permutations=_permutations())
-    hashes = list(hashes)
-    if hashes:
-        m.update_batch(hashes)
-    return m
-
-
-def from_signature(sig: np.ndarray):  # noqa: ANN201 - datasketch.MinHash
-    """A datasketch MinHash rebuilt from stored hash values (for LSH queries)."""
-    return _new_minhash(num_perm=NUM_PERM, hashvalues=sig, seed=1, permutations=_permutations())
-
-
-def signature(title: str | None, text: str | None) -> np.ndarray:
-    """The MinHash signature (``NUM_PERM`` 32-bit values) of an article."""
-    return minhash(shingle_hashes(title, text)).hashvalues
+    return stored_signature(minhash_bytes(text or "", NUM_PERM))
 
 
 def similarity(a: np.ndarray, b: np.ndarray) -> float:
@@ -189,8 +123,21 @@ def initials(text: str | None) -> set[str]:
     text = (text or "")[:2000]
     for m in _INITIALS.finditer(text):
         out.update(re.split(r"\s*(?:,|dan)\s*", m.group(1)))
-    out.update(m.group(1) for m in _INITIALS_AGE.finditer(text))
+    for m in _AGE.finditer(text):  # "RN (17)": the initials just before an age in brackets
+        start = max(0, m.start() - 16)
+        before = _BEFORE_AGE.search(text, start, m.start())
+        if before and not (before.start(1) == start > 0 and (text[start - 1].isalnum() or text[start - 1] == "_")):
+            out.add(before.group(1))
     return {i for i in out if i and len(i) >= 2}
+
+
+_CAPS_TOKEN = re.compile(r"\b[A-Z]{2,4}\b")
+
+
+def caps_tokens(text: str | None) -> set[str]:
+    """Every upper-case token of 2-4 letters: follow-up stories name a person by bare initials ("terdakwa
+    LH") once an earlier article introduced them, so these are matched against a case's known initials."""
+    return set(_CAPS_TOKEN.findall((text or "")[:2000]))
 
 
 _CAPITALISED = re.compile(r"(?<![.!?] )(?<![.!?]\n)\b([A-Z][a-z]{2,})\b")

@@ -5,11 +5,14 @@ the case's articles (MinHash, estimated Jaccard >= ``NEAR_DUPLICATE``), or when 
 to ``LINK_THRESHOLD``: shared kab/kota, province and destination country, shared modus, the same
 victim or suspect figure, the same initials of people, shared names of places, ships or companies.
 Disagreement counts against a link (different destination countries, different modus, different
-initials). Candidates come from MinHash LSH and from a block index of (modus, place) and initials, so
-a week of 10,000 articles is linked in seconds.
+initials). Candidates come from MinHash LSH over the signatures the crawler stored (``article.minhash``;
+computed here only for articles stored without one) and from a block index of (modus, place) and
+initials, both built once per run, so a week of 10,000 articles is linked in a few seconds. A trial or
+verdict joins a case up to ``FOLLOW_UP_DAYS`` old when it names the same people.
 
 Linking is incremental: :func:`link_articles` only reads articles not yet in a case, and the state
-it needs of open cases (signatures, figures, names) is kept in ``tppo_case.data``.
+it needs of open cases (signatures, figures, names, stages) is kept in ``tppo_case.data``; the
+database side is :mod:`alerts.case_store`.
 """
 
 from __future__ import annotations
@@ -24,14 +27,20 @@ from typing import Any
 import numpy as np
 
 from alerts import features
+from alerts.lsh import BandIndex, band_keys
 from models.cases import CASE_STAGES
 
 WINDOW_DAYS = 30
+FOLLOW_UP_DAYS = 180  # a trial or verdict joins an older case when it names the same people (initials)
+LATE_STAGES = frozenset({"trial", "verdict"})
+SAME_NEWS_DAYS = 2  # reports of the same stage at the same place within this many days are likely one event
 NEAR_DUPLICATE = 0.5
 LINK_THRESHOLD = 0.6
 MAX_SIGNATURES = 6  # signatures kept per case (the first ones: later articles are mostly follow-ups)
 MAX_TERMS = 80
 MAX_CANDIDATES = 15  # open cases scored per article (LSH hits first, then most shared blocking keys)
+MAX_BLOCK_SCAN = 200  # newest cases looked at per blocking key (a busy (modus, province) key holds hundreds)
+TEXT_CHARS = 2000  # every feature reads only the start of an article (initials: the first 2,000 characters)
 COMMON_TERM_SHARE = 0.002  # a name in more than this share of a batch (and more than 4 articles) is common
 PLACE_ROLES = ("origin", "incident", "destination", "transit")
 
@@ -52,16 +61,21 @@ class ArticleFacts:
     stage: str | None = None
     suspects: int | None = None
     initials: set[str] = field(default_factory=set)
+    caps: set[str] = field(default_factory=set)  # upper-case tokens, matched against a case's initials
     terms: set[str] = field(default_factory=set)
     kab: set[str] = field(default_factory=set)
     prov: set[str] = field(default_factory=set)
     countries: set[str] = field(default_factory=set)
+    bands: list[int] | None = None  # LSH keys of ``sig``
 
     def prepare(self) -> ArticleFacts:
-        self.sig = features.signature(self.title, self.text)
+        if self.sig is None:  # stored without the crawler's signature: compute the same one from the text
+            self.sig = features.signature(self.text)
+        self.text = self.text[:TEXT_CHARS]
         self.stage = features.stage(self.title, self.text)
         self.suspects = features.suspects(self.text)
         self.initials = features.initials(self.title + "\n" + self.text)
+        self.caps = features.caps_tokens(self.title + "\n" + self.text)
         self.terms = features.key_terms(self.title, self.text)
         place_words: set[str] = set()
         for loc in self.locations:
@@ -76,7 +90,8 @@ class ArticleFacts:
                 self.prov.add(pcode)
             if level == "country" and code and code != "ID" and loc.get("role") in ("destination", "transit"):
                 self.countries.add(code)
-            place_words.update(w.lower() for w in re.findall(r"\w+", loc.get("name") or ""))
+            for name in (loc.get("name"), loc.get("province"), loc.get("country")):
+                place_words.update(w.lower() for w in re.findall(r"\w+", name or ""))
         self.terms -= place_words  # places already count through their codes
         return self
 
@@ -97,10 +112,11 @@ class CaseState:
     initials: set[str] = field(default_factory=set)
     terms: set[str] = field(default_factory=set)
     victim_figures: dict[int, list[Any]] = field(default_factory=dict)  # figure -> [articles, latest iso time]
-    suspect_figures: Counter[int] = field(default_factory=Counter)
+    suspect_figures: dict[int, int] = field(default_factory=dict)  # figure -> articles
     sigs: list[np.ndarray] = field(default_factory=list)
     outlets: set[int] = field(default_factory=set)
     stage: str | None = None
+    stages: set[str] = field(default_factory=set)  # every stage an article of the case reported
     article_count: int = 0
     locations: dict[tuple[str, str, str], dict[str, Any]] = field(default_factory=dict)
     new_articles: list[tuple[int, float, str]] = field(default_factory=list)
@@ -113,9 +129,18 @@ class CaseState:
             return None
         return max(self.victim_figures.items(), key=lambda kv: (kv[1][0], kv[1][1]))[0]
 
+    def similarity(self, sig: np.ndarray | None) -> float:
+        """The highest estimated Jaccard similarity of ``sig`` to one of the case's signatures."""
+        if sig is None or not self.sigs:
+            return 0.0
+        if len(self.sigs) == 1:
+            return features.similarity(sig, self.sigs[0])
+        return float((np.stack(self.sigs) == sig).sum(axis=1).max()) / len(sig)
+
+
     @property
     def suspects(self) -> int | None:
-        return self.suspect_figures.most_common(1)[0][0] if self.suspect_figures else None
+        return max(self.suspect_figures, key=self.suspect_figures.__getitem__) if self.suspect_figures else None
 
     def block_keys(self) -> set[tuple[str, str]]:
         return _block_keys(self.modus, self.kab | self.prov | self.countries, self.initials)
@@ -139,13 +164,15 @@ class CaseState:
             entry[0] += 1
             entry[1] = max(entry[1], a.published_at.isoformat())
         if a.suspects:
-            self.suspect_figures[a.suspects] += 1
+            self.suspect_figures[a.suspects] = self.suspect_figures.get(a.suspects, 0) + 1
         if a.sig is not None and len(self.sigs) < MAX_SIGNATURES:
             self.sigs.append(a.sig)
         if a.outlet_id is not None:
             self.outlets.add(a.outlet_id)
         if a.stage and (self.stage is None or CASE_STAGES.index(a.stage) > CASE_STAGES.index(self.stage)):
             self.stage = a.stage
+        if a.stage:
+            self.stages.add(a.stage)
         for loc in a.locations:
             if loc.get("role") in ("dateline",):
                 continue
@@ -159,23 +186,26 @@ class CaseState:
     def data(self) -> dict[str, Any]:
         return {
             "kab": sorted(self.kab), "prov": sorted(self.prov), "countries": sorted(self.countries),
-            "initials": sorted(self.initials), "terms": sorted(self.terms),
+            "initials": sorted(self.initials), "terms": sorted(self.terms), "stages": sorted(self.stages),
             "victim_figures": {str(k): v for k, v in self.victim_figures.items()},
             "suspect_figures": {str(k): v for k, v in self.suspect_figures.items()},
-            "sigs": [_pack(s) for s in self.sigs], "outlets": sorted(self.outlets),
+            "sigs": [_pack(s) for s in self.sigs], "sig_scheme": features.SIG_SCHEME, "outlets": sorted(self.outlets),
         }
 
     @classmethod
     def from_row(cls, row: Any) -> CaseState:
         d = row.data or {}
+        # Signatures of another scheme (an older linker's) compare as unrelated: drop them.
+        sigs = [_unpack(s) for s in d.get("sigs", [])] if d.get("sig_scheme") == features.SIG_SCHEME else []
         state = cls(
             id=row.id, title=row.title, summary=row.summary or "", first_seen=row.first_seen, last_seen=row.last_seen,
             modus=set(row.modus or []), kab=set(d.get("kab", [])), prov=set(d.get("prov", [])),
             countries=set(d.get("countries", [])), initials=set(d.get("initials", [])), terms=set(d.get("terms", [])),
             victim_figures={int(k): list(v) for k, v in (d.get("victim_figures") or {}).items()},
-            suspect_figures=Counter({int(k): int(v) for k, v in (d.get("suspect_figures") or {}).items()}),
-            sigs=[_unpack(s) for s in d.get("sigs", [])], outlets=set(d.get("outlets", [])),
-            stage=row.stage, article_count=row.article_count,
+            suspect_figures={int(k): int(v) for k, v in (d.get("suspect_figures") or {}).items()},
+            sigs=sigs, outlets=set(d.get("outlets", [])),
+            stage=row.stage, stages=set(d.get("stages", [row.stage] if row.stage else [])),
+            article_count=row.article_count,
         )
         return state
 
@@ -221,75 +251,107 @@ def summarise(text: str | None, max_chars: int = 320) -> str:
     return out
 
 
-def score(a: ArticleFacts, c: CaseState, *, text_similar: bool = True) -> tuple[float, str]:
+def _other_figure(figure: int, known: dict[int, list[Any]]) -> tuple[float, str]:
+    """A victim figure the case has not seen: a close one (31 vs 33: recounts of one rescue) is evidence,
+    one more than twice as large or small speaks against the same incident."""
+    if figure > 1:
+        for k in known:
+            if k > 1 and abs(k - figure) <= max(2, 0.1 * max(k, figure)):
+                return 0.2, "close victims"
+        if all(k > 1 and max(k, figure) > 2 * min(k, figure) for k in known):
+            return -0.25, "far other victims"
+    return -0.05, "other victims"
+
+
+def score(a: ArticleFacts, c: CaseState, *, explain: bool = False, j: float | None = None) -> tuple[float, str]:
     """How strongly the evidence says that ``a`` reports case ``c``.
 
-    Returns (score, reason). A link needs ``score >= LINK_THRESHOLD`` and, unless the texts are
+    Returns (score, reason); the reason is only written with ``explain=True`` (the linker asks for it
+    once, for the case it chose). A link needs ``score >= LINK_THRESHOLD`` and, unless the texts are
     near-duplicates or share the initials of a person, two *specific* pieces of evidence (same kab/kota,
-    same victim figure above one, same suspect figure, two distinctive names, same initials): a shared
-    province, modus and destination alone describe many incidents in a busy week.
-    ``text_similar=False`` skips the MinHash comparison (the candidate did not come from LSH).
+    same victim figure above one, same suspect figure, two distinctive names, same initials, Jaccard >=
+    0.25): a shared province, modus and destination alone describe many incidents in a busy week.
+    ``j``: the similarity of the texts when the caller already computed it.
     """
-    j = 0.0
-    if text_similar and a.sig is not None and c.sigs:
-        j = max(features.similarity(a.sig, sig) for sig in c.sigs)
+    if j is None:
+        j = c.similarity(a.sig)
     if j >= NEAR_DUPLICATE:
-        return 1.0 + j, f"near-duplicate (jaccard {j:.2f})"
-    s, why, specific = j, [f"jaccard {j:.2f}"], 0
-
-    def add(delta: float, label: str, is_specific: bool = False) -> None:
-        nonlocal s, specific
-        s += delta
-        specific += is_specific
-        why.append(f"{label} {delta:+.2f}")
-
+        return 1.0 + j, f"near-duplicate (jaccard {j:.2f})" if explain else ""
+    parts: list[tuple[float, str]] = []  # (delta, label)
+    specific = j >= 0.25
+    strong = False
     if a.modus and c.modus:
-        add(0.1, "modus") if a.modus & c.modus else add(-0.3, "other modus")
+        parts.append((0.1, "modus") if a.modus & c.modus else (-0.3, "other modus"))
     if a.kab and c.kab:
-        add(0.3, "kab/kota", True) if a.kab & c.kab else add(-0.2, "other kab/kota")
+        if a.kab & c.kab:
+            parts.append((0.3, "kab/kota"))
+            specific += 1
+        else:
+            parts.append((-0.2, "other kab/kota"))
     elif a.prov and c.prov:
-        add(0.1, "province") if a.prov & c.prov else add(-0.3, "other province")
+        parts.append((0.1, "province") if a.prov & c.prov else (-0.3, "other province"))
     if a.countries and c.countries:
-        add(0.15, "destination") if a.countries & c.countries else add(-0.3, "other destination")
+        parts.append((0.15, "destination") if a.countries & c.countries else (-0.3, "other destination"))
     if a.victims and c.victim_figures:
         if a.victims in c.victim_figures:
-            add(0.3, "victims", a.victims > 1)
+            parts.append((0.3, "victims"))
+            specific += a.victims > 1
         else:
-            add(-0.05, "other victims")
+            parts.append(_other_figure(a.victims, c.victim_figures))
+            specific += parts[-1][1] == "close victims"
     if a.suspects and c.suspect_figures and a.suspects in c.suspect_figures:
-        add(0.1, "suspects", True)
-    strong = False
-    if a.initials and c.initials:
-        if a.initials & c.initials:
-            add(0.45, "initials", True)
+        parts.append((0.1, "suspects"))
+        specific += 1
+    if c.initials and (a.initials or a.caps):
+        if (a.initials | a.caps) & c.initials:  # bare initials ("terdakwa LH") count once a case knows them
+            parts.append((0.45, "initials"))
+            specific += 1
             strong = True
-        else:
-            add(-0.3, "other initials")
+        elif a.initials:
+            parts.append((-0.3, "other initials"))
+    if a.stage and a.stage in c.stages and abs(a.published_at - c.last_seen) <= timedelta(days=SAME_NEWS_DAYS):
+        parts.append((0.1, "same stage within days"))
+        specific += 1
     if a.terms and c.terms:
         shared = len(a.terms & c.terms)
         if shared:
-            add(min(0.45, 0.15 * shared), f"{shared} names", shared >= 2)
-    if j >= 0.25:
-        specific += 1
-    if not strong and specific < 2:
-        return min(s, LINK_THRESHOLD - 0.01), ", ".join(why) + " (too little specific evidence)"
-    return s, ", ".join(why)
+            parts.append((min(0.45, 0.15 * shared), f"{shared} names"))
+            specific += shared >= 2
+    s = j + sum(delta for delta, _ in parts)
+    enough = strong or specific >= 2
+    why = ""
+    if explain:
+        why = ", ".join([f"jaccard {j:.2f}", *(f"{label} {delta:+.2f}" for delta, label in parts)])
+        if not enough:
+            why += " (too little specific evidence)"
+    return (s, why) if enough else (min(s, LINK_THRESHOLD - 0.01), why)
 
 
 class Linker:
-    """Links articles (in time order) into cases held in memory; :func:`link_articles` persists them."""
+    """Links articles (in time order) into cases held in memory; :func:`link_articles` persists them.
+
+    One LSH index of the cases' signatures and one block index of (modus, place) and initials keys are
+    built once per run and grow as cases do; each article is scored against at most ``MAX_CANDIDATES``.
+    """
 
     def __init__(self, open_cases: Sequence[CaseState] = ()) -> None:
-        from datasketch import MinHashLSH
-
         self.cases: list[CaseState] = []
-        self.lsh = MinHashLSH(threshold=NEAR_DUPLICATE, num_perm=features.NUM_PERM)
+        self.lsh = BandIndex()
         self.blocks: dict[tuple[str, str], list[int]] = {}
-        self._lsh_n = 0
         for c in open_cases:
             idx = self._register(c)
-            for s in c.sigs:
-                self._index_sig(idx, s)
+            if c.sigs:
+                for keys in band_keys(np.stack(c.sigs)):
+                    self.lsh.insert(idx, keys)
+
+    def add_all(self, items: Sequence[ArticleFacts]) -> None:
+        """Link a batch in time order; the LSH keys of all its signatures are computed in one pass."""
+        with_sig = [a for a in items if a.sig is not None]
+        if with_sig:
+            for a, keys in zip(with_sig, band_keys(np.stack([a.sig for a in with_sig])), strict=True):
+                a.bands = keys
+        for a in items:
+            self.add(a)
 
     def _register(self, c: CaseState) -> int:
         self.cases.append(c)
@@ -298,39 +360,42 @@ class Linker:
             self.blocks.setdefault(key, []).append(idx)
         return idx
 
-    def _index_sig(self, idx: int, sig: np.ndarray) -> None:
-        self._lsh_n += 1
-        self.lsh.insert(f"{idx}:{self._lsh_n}", features.from_signature(sig), check_duplication=False)
-
-    def _candidates(self, a: ArticleFacts) -> list[tuple[int, bool]]:
-        """Up to ``MAX_CANDIDATES`` open cases, each with whether it came from MinHash LSH."""
-        found: Counter[int] = Counter()
-        from_lsh: set[int] = set()
-        if a.sig is not None and self._lsh_n:
-            for key in self.lsh.query(features.from_signature(a.sig)):
-                idx = int(key.split(":", 1)[0])
-                from_lsh.add(idx)
-                found[idx] += 100
-        for key in _block_keys(a.modus, a.kab | a.prov | a.countries, a.initials):
-            for idx in reversed(self.blocks.get(key, ())):  # newest first: ties go to the most recent cases
-                found[idx] += 1
+    def _candidates(self, a: ArticleFacts) -> list[int]:
+        """Up to ``MAX_CANDIDATES`` open cases: LSH hits first, then most shared keys, newest first."""
+        found: dict[int, int] = {}
+        if a.sig is not None and self.lsh.size:
+            for idx in self.lsh.query(self._bands(a)):
+                found[idx] = 100
+        blocks = self.blocks
+        for key in sorted(_block_keys(a.modus, a.kab | a.prov | a.countries, a.initials | a.caps)):  # deterministic ties
+            members = blocks.get(key)
+            if members:
+                for idx in reversed(members[-MAX_BLOCK_SCAN:]):  # newest first: ties go to the most recent cases
+                    found[idx] = found.get(idx, 0) + 1
         horizon = a.published_at - timedelta(days=WINDOW_DAYS)
+        follow_up = a.published_at - timedelta(days=FOLLOW_UP_DAYS) if a.stage in LATE_STAGES else horizon
         ahead = a.published_at + timedelta(days=WINDOW_DAYS)
+        named = a.initials | a.caps
         out = []
-        for idx, _ in found.most_common():
-            c = self.cases[idx]
-            if c.last_seen >= horizon and c.first_seen <= ahead:
-                out.append((idx, idx in from_lsh))
+        cases = self.cases
+        for idx in sorted(found, key=found.__getitem__, reverse=True):  # stable: newest first among ties
+            c = cases[idx]
+            if c.first_seen > ahead or c.last_seen < follow_up:
+                continue
+            # a trial or verdict months later joins an older case only if it names the same people
+            if c.last_seen >= horizon or named & c.initials:
+                out.append(idx)
                 if len(out) >= MAX_CANDIDATES:
                     break
         return out
 
     def add(self, a: ArticleFacts) -> CaseState:
-        best, best_score, best_reason = None, LINK_THRESHOLD, ""
-        for idx, similar in self._candidates(a):
-            s, reason = score(a, self.cases[idx], text_similar=similar)
+        best, best_score = None, LINK_THRESHOLD
+        candidates = self._candidates(a)
+        for idx, j in zip(candidates, self._similarities(a, candidates), strict=True):
+            s, _ = score(a, self.cases[idx], j=j)
             if s >= best_score:
-                best, best_score, best_reason = idx, s, reason
+                best, best_score = idx, s
         if best is None:
             c = CaseState(id=None, title=a.title, summary="", first_seen=a.published_at, last_seen=a.published_at)
             c.add(a, 1.0, "new case")
@@ -338,19 +403,38 @@ class Linker:
         else:
             c = self.cases[best]
             before = c.block_keys()
-            c.add(a, best_score, best_reason)
+            c.add(a, *score(a, c, explain=True))
             for key in c.block_keys() - before:
                 self.blocks.setdefault(key, []).append(best)
-        if a.sig is not None and c.sigs and c.sigs[-1] is a.sig:
-            self._index_sig(best, a.sig)
+        if a.sig is not None and c.sigs and c.sigs[-1] is a.sig:  # the signature was kept: index it
+            self.lsh.insert(best, self._bands(a))
         return c
 
+    def _similarities(self, a: ArticleFacts, candidates: list[int]) -> list[float | None]:
+        """Text similarity of ``a`` to each candidate, in one numpy comparison for the single-signature
+        cases (most of them); None (computed by :func:`score`) for the others."""
+        if a.sig is None or not candidates:
+            return [0.0 if a.sig is None else None] * len(candidates)
+        cases = self.cases
+        single = [i for i, idx in enumerate(candidates) if len(cases[idx].sigs) == 1]
+        out: list[float | None] = [None] * len(candidates)
+        if single:
+            same = (np.stack([cases[candidates[i]].sigs[0] for i in single]) == a.sig).sum(axis=1) / len(a.sig)
+            for i, value in zip(single, same.tolist(), strict=True):
+                out[i] = value
+        return out
 
-TEXT_CHARS = 3000  # every feature reads only the start of an article
-PARALLEL_MIN = 2000  # from this many articles, features are computed in worker processes
+    @staticmethod
+    def _bands(a: ArticleFacts) -> list[int]:
+        if a.bands is None:
+            a.bands = band_keys(a.sig[None, :])[0]  # type: ignore[index]
+        return a.bands
 
 
-_FEATURES = ("sig", "stage", "suspects", "initials", "terms", "kab", "prov", "countries")
+PARALLEL_MIN = 2000  # from this many articles without a stored signature, features are computed in worker processes
+
+
+_FEATURES = ("sig", "stage", "suspects", "initials", "caps", "terms", "kab", "prov", "countries")
 
 
 def _prepare(a: ArticleFacts) -> tuple[Any, ...]:
@@ -359,20 +443,22 @@ def _prepare(a: ArticleFacts) -> tuple[Any, ...]:
 
 
 def prepare_all(items: list[ArticleFacts]) -> list[ArticleFacts]:
-    """Compute every article's features; large batches use one worker process per core."""
+    """Compute every article's features. Only computing MinHash signatures (articles stored without the
+    crawler's) is worth worker processes: with stored signatures the rest takes about 0.15 ms an article,
+    less than forking and pickling would cost on a busy machine."""
     import os
 
     workers = min(os.cpu_count() or 1, 4)
-    if len(items) < PARALLEL_MIN or workers < 2:
+    if sum(a.sig is None for a in items) < PARALLEL_MIN or workers < 2:
         return [a.prepare() for a in items]
     import multiprocessing
     from concurrent.futures import ProcessPoolExecutor
 
-    features._permutations()  # generated once here, inherited by the forked workers
     with ProcessPoolExecutor(workers, mp_context=multiprocessing.get_context("fork")) as pool:
         for a, values in zip(items, pool.map(_prepare, items, chunksize=250), strict=True):
             for name, value in zip(_FEATURES, values, strict=True):
                 setattr(a, name, value)
+            a.text = a.text[:TEXT_CHARS]
     return items
 
 
@@ -385,8 +471,6 @@ def drop_common_terms(items: Sequence[ArticleFacts]) -> None:
         a.terms -= common
 
 
-# --- database side ------------------------------------------------------------------------------
-
 @dataclass
 class LinkResult:
     articles: int = 0
@@ -396,94 +480,17 @@ class LinkResult:
     phases: dict[str, float] = field(default_factory=dict)  # load, prepare, link, write (seconds)
 
 
-def _load_articles(session: Any, since: datetime | None, until: datetime | None, limit: int | None) -> list[ArticleFacts]:
-    from sqlalchemy import and_, exists, func, select
-
-    from models.cases import CaseArticle
-    from models.corpus import Article, LocationMention, ModusTag
-
-    stmt = (
-        select(Article.id, Article.title, func.substr(Article.text, 1, TEXT_CHARS).label("text"), Article.lead,
-               Article.published_at, Article.outlet_id,
-               Article.victims, Article.classification_id)
-        .where(Article.relevant.is_(True), Article.article_type == "case", Article.published_at.is_not(None),
-               ~exists().where(CaseArticle.article_id == Article.id))
-        .order_by(Article.published_at, Article.id)
-    )
-    if since is not None:
-        stmt = stmt.where(Article.published_at >= since)
-    if until is not None:
-        stmt = stmt.where(Article.published_at < until)
-    if limit:
-        stmt = stmt.limit(limit)
-    rows = session.execute(stmt).all()
-    by_cls: dict[int, ArticleFacts] = {}
-    out = []
-    for r in rows:
-        a = ArticleFacts(id=r.id, title=r.title or "", text=r.text or r.lead or "", published_at=r.published_at,
-                         outlet_id=r.outlet_id, victims=r.victims)
-        out.append(a)
-        if r.classification_id:
-            by_cls[r.classification_id] = a
-    ids = list(by_cls)
-    for i in range(0, len(ids), 5000):
-        chunk = ids[i : i + 5000]
-        for cid, modus in session.execute(
-            select(ModusTag.classification_id, ModusTag.modus).where(ModusTag.classification_id.in_(chunk))
-        ):
-            by_cls[cid].modus.add(modus)
-        for loc in session.execute(
-            select(LocationMention.classification_id, LocationMention.name, LocationMention.level, LocationMention.code,
-                   LocationMention.province, LocationMention.province_code, LocationMention.country,
-                   LocationMention.role).where(and_(LocationMention.classification_id.in_(chunk)))
-        ):
-            d = dict(loc._mapping)
-            by_cls[d.pop("classification_id")].locations.append(d)
-    return out
-
-
-def _open_cases(session: Any, since: datetime) -> list[CaseState]:
-    from sqlalchemy import select
-
-    from models.cases import Case
-
-    rows = session.execute(select(Case).where(Case.last_seen >= since).order_by(Case.first_seen)).scalars().all()
-    return [CaseState.from_row(r) for r in rows]
-
-
-def _case_row(c: CaseState) -> dict[str, Any]:
-    from models.base import utcnow
-
-    return {"title": (c.title or "(tanpa judul)")[:1000], "summary": c.summary, "first_seen": c.first_seen,
-            "last_seen": c.last_seen, "stage": c.stage or "reported", "modus": sorted(c.modus), "victims": c.victims,
-            "suspects": c.suspects, "article_count": c.article_count, "outlet_count": len(c.outlets),
-            "data": c.data(), "updated_at": utcnow()}
-
-
-def _location_rows(case_id: int, c: CaseState) -> list[dict[str, Any]]:
-    rows = []
-    for loc in c.locations.values():
-        code, level = loc.get("code"), loc.get("level") or "other"
-        pcode = loc.get("province_code") or (str(code).split(".")[0] if code and level in ("province", "kabkota")
-                                             and loc.get("country") in (None, "Indonesia") else None)
-        rows.append({"case_id": case_id, "name": str(loc.get("name") or "")[:200], "level": level, "code": code,
-                     "province_code": pcode, "country": loc.get("country"), "role": loc.get("role") or "mention"})
-    return rows
-
-
 def link_articles(session: Any, *, since: datetime | None = None, until: datetime | None = None,
                   limit: int | None = None) -> LinkResult:
     """Link every relevant case article not yet in a case (optionally only those published in
     [since, until)) into new or open cases, and write the cases. Returns counts."""
     import time
 
-    from sqlalchemy import insert, select, update
-
+    from alerts import case_store
     from models.base import utcnow
-    from models.cases import Case, CaseArticle, CaseLocation
 
     t0 = time.perf_counter()
-    items = _load_articles(session, since, until, limit)
+    items = case_store.load_articles(session, since, until, limit)
     result = LinkResult(articles=len(items))
     if not items:
         result.seconds = time.perf_counter() - t0
@@ -492,40 +499,10 @@ def link_articles(session: Any, *, since: datetime | None = None, until: datetim
     items = prepare_all(items)
     drop_common_terms(items)
     t2 = time.perf_counter()
-    linker = Linker(_open_cases(session, items[0].published_at - timedelta(days=WINDOW_DAYS)))
-    for a in items:
-        linker.add(a)
+    linker = Linker(case_store.open_cases(session, items[0].published_at - timedelta(days=FOLLOW_UP_DAYS)))
+    linker.add_all(items)
     t3 = time.perf_counter()
-    new = [c for c in linker.cases if c.dirty and c.id is None]
-    old = [c for c in linker.cases if c.dirty and c.id is not None]
-    now = utcnow()
-    for i in range(0, len(new), 500):  # chunks: RETURNING with many rows costs quadratic time in the driver layer
-        chunk = new[i : i + 500]
-        ids = session.connection().execute(
-            insert(Case.__table__).returning(Case.__table__.c.id, sort_by_parameter_order=True),
-            [{**_case_row(c), "created_at": now} for c in chunk],
-        ).scalars().all()
-        for c, cid in zip(chunk, ids, strict=True):
-            c.id = int(cid)
-    for c in old:
-        session.execute(update(Case).where(Case.id == c.id).values(**_case_row(c)))
-    known: set[tuple[Any, ...]] = set()
-    old_ids = [c.id for c in old]
-    for i in range(0, len(old_ids), 5000):
-        known.update(tuple(r) for r in session.execute(
-            select(CaseLocation.case_id, CaseLocation.code, CaseLocation.name, CaseLocation.role)
-            .where(CaseLocation.case_id.in_(old_ids[i : i + 5000]))))
-    now = utcnow()
-    members = [{"case_id": c.id, "article_id": aid, "score": s, "reason": reason, "linked_at": now}
-               for c in new + old for aid, s, reason in c.new_articles]
-    places = [row for c in new + old for row in _location_rows(int(c.id), c)  # type: ignore[arg-type]
-              if (row["case_id"], row["code"], row["name"], row["role"]) not in known]
-    conn = session.connection()  # Core executemany: no ORM bookkeeping per row
-    if members:
-        conn.execute(insert(CaseArticle.__table__), members)
-    if places:
-        conn.execute(insert(CaseLocation.__table__), places)
-    result.new_cases, result.updated_cases = len(new), len(old)
+    result.new_cases, result.updated_cases = case_store.write_cases(session, linker.cases, utcnow())
     result.seconds = time.perf_counter() - t0
     result.phases = {"load": round(t1 - t0, 2), "prepare": round(t2 - t1, 2), "link": round(t3 - t2, 2),
                      "write": round(result.seconds - (t3 - t0), 2)}

@@ -7,8 +7,8 @@ Usage:
 The corpus of benchmarks/bench_store.py (schema `pantau_bench` of database `test`) is only read: its
 articles (without full text; title and lead are kept) and the labels of relevant ones are copied into
 schema `pantau_alerts_bench`, cases are linked there for 2024-W10..2024-W39, and a separate week
-(2026-W50) is filled with 10,000 relevant case articles with full text, a fifth of them syndicated
-copies of others with small edits.
+(2026-W50) is filled with 10,000 relevant case articles with full text and the MinHash signature the
+crawler stores with each article, a fifth of them syndicated copies of others with small edits.
 
 Targets (issue 5): one week's digest for a national subscription < 3 s; case linking of a week with
 10,000 articles < 10 s; `alerts scan` for 38 provinces x 10 modus < 5 s.
@@ -81,6 +81,7 @@ def make_link_week() -> None:
     """10,000 relevant case articles with full text in LINK_WEEK, a fifth syndicated copies."""
     import psycopg
 
+    from crawler.extract.fingerprint import minhash_bytes  # what the crawler stores with every article
     from models.db import open_database
     from models.queries import week_bounds
     from models.store import ArticleRecord, bulk_save_classifications, bulk_upsert_articles
@@ -117,7 +118,7 @@ def make_link_week() -> None:
         outlet_ids = {o: ensure_outlet(s, o) for o in {it[1] for it in items}}
     records, labels = [], []
     for i, (url, outlet, title, text, modus, victims, loc) in enumerate(items):
-        records.append(ArticleRecord(canonical_url=url, outlet=outlet, title=title, text=text,
+        records.append(ArticleRecord(canonical_url=url, outlet=outlet, title=title, text=text, minhash=minhash_bytes(text),
                                      published_at=start + timedelta(seconds=rnd.randrange(7 * 86400))))
         labels.append({"relevant": True, "relevance_score": 0.9, "article_type": "case", "modus": modus or [],
                        "modus_scores": {}, "evidence": {}, "victims": victims, "locations": loc, "model_version": "bench"})

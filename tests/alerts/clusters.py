@@ -12,7 +12,8 @@ from datetime import UTC, datetime
 from typing import Any
 
 COUNTRIES = {"MY": "Malaysia", "KH": "Cambodia", "MM": "Myanmar", "SA": "Saudi Arabia", "JP": "Japan",
-             "PE": "Peru", "ID": "Indonesia"}
+             "PE": "Peru", "ID": "Indonesia", "AE": "United Arab Emirates", "TH": "Thailand", "CN": "China",
+             "DE": "Germany", "MU": "Mauritius"}
 
 
 def _locations(places: list[tuple[str, str, str]]) -> list[dict[str, Any]]:
@@ -20,7 +21,9 @@ def _locations(places: list[tuple[str, str, str]]) -> list[dict[str, Any]]:
 
     out = []
     for level, code, role in places:
-        if level == "country":
+        if level == "other":  # a port, border post or foreign town: the name stands in the code's place
+            out.append({"name": code, "level": "other", "code": None, "province": None, "country": None, "role": role})
+        elif level == "country":
             out.append({"name": COUNTRIES[code], "level": "country", "code": code, "province": None,
                         "country": COUNTRIES[code], "role": role})
         elif level == "kabkota":
@@ -198,26 +201,35 @@ def expected_pairs(articles: list[dict[str, Any]] | None = None) -> set[frozense
     return {frozenset((a["id"], b["id"])) for i, a in enumerate(arts) for b in arts[i + 1 :] if a["cluster"] == b["cluster"]}
 
 
-def pair_scores(predicted: dict[str, int]) -> tuple[float, float]:
-    """Pairwise precision and recall of a predicted grouping (article id -> case id)."""
+def predicted_pairs(predicted: dict[str, int]) -> set[frozenset[str]]:
     ids = sorted(predicted)
-    got = {frozenset((a, b)) for i, a in enumerate(ids) for b in ids[i + 1 :] if predicted[a] == predicted[b]}
-    want = expected_pairs()
+    return {frozenset((a, b)) for i, a in enumerate(ids) for b in ids[i + 1 :] if predicted[a] == predicted[b]}
+
+
+def pair_scores(predicted: dict[str, int], articles: list[dict[str, Any]] | None = None) -> tuple[float, float]:
+    """Pairwise precision and recall of a predicted grouping (article id -> case id)."""
+    got = predicted_pairs(predicted)
+    want = expected_pairs(articles)
     tp = len(got & want)
     precision = tp / len(got) if got else 1.0
     recall = tp / len(want) if want else 1.0
     return precision, recall
 
 
-def load(session: Any) -> dict[str, int]:
-    """Store the articles and their labels; returns test id -> article id."""
+def load(session: Any, articles: list[dict[str, Any]] | None = None, *, signatures: bool = False) -> dict[str, int]:
+    """Store the articles (default :data:`ARTICLES`) and their labels; returns test id -> article id.
+
+    ``signatures=True`` stores the MinHash signature with each article, as the crawler does; without it
+    the linker computes the same signature itself."""
+    from crawler.extract.fingerprint import minhash_bytes
     from models.store import ArticleRecord, save_classification, upsert_article
 
     ids = {}
-    for a in ARTICLES:
+    for a in articles or ARTICLES:
         res = upsert_article(session, ArticleRecord(
             canonical_url=f"https://{a['outlet']}.example/berita/{a['id'].lower()}", outlet=a["outlet"], title=a["title"],
-            text=a["text"], published_at=a["published_at"], language="id"))
+            text=a["text"], published_at=a["published_at"], language="id",
+            minhash=minhash_bytes(a["text"]) if signatures else None))
         save_classification(session, res.id, a["labels"])
         ids[a["id"]] = res.id
     return ids
