@@ -7,8 +7,8 @@ Usage:
 Targets (issue 2): insert >= 5,000 articles/s; full-text query p95 < 50 ms (20 varied queries with a
 filter, first page of 50 results with tags); weekly count by modus and province < 200 ms; export of
 100,000 rows to JSON Lines with peak RSS < 300 MB; `pantau --help` cold start < 0.5 s.
-The PostgreSQL corpus is left in schema `pantau_bench` of database `test` for the other benchmarks
-(--drop removes it first).
+The PostgreSQL corpus is left in schema `pantau_bench` of database `test` (`--schema` picks another)
+for the other benchmarks; loading drops and recreates that schema first.
 """
 
 from __future__ import annotations
@@ -34,7 +34,7 @@ from models.queries import ArticleFilter, search, week_modus_province  # noqa: E
 from models.store import ArticleRecord, bulk_save_classifications, bulk_upsert_articles, ensure_outlet  # noqa: E402
 
 PG_ADMIN = "postgresql://postgres@127.0.0.1:5432/test"
-PG_URL = "postgresql+psycopg://postgres@127.0.0.1:5432/test?options=-csearch_path%3Dpantau_bench"
+PG_SCHEMA = "pantau_bench"
 QUERIES = [
     ArticleFilter(q="perdagangan orang", relevant_only=True),
     ArticleFilter(q="ginjal", modus="organ_trafficking"),
@@ -59,12 +59,19 @@ QUERIES = [
 ]
 
 
-def reset_pg() -> None:
+def pg_url(schema: str) -> str:
+    return f"postgresql+psycopg://postgres@127.0.0.1:5432/test?options=-csearch_path%3D{schema}"
+
+
+PG_URL = pg_url(PG_SCHEMA)  # the shared corpus, read by bench_web and bench_alerts
+
+
+def reset_pg(schema: str) -> None:
     import psycopg
 
     with psycopg.connect(PG_ADMIN, autocommit=True) as conn:
-        conn.execute("DROP SCHEMA IF EXISTS pantau_bench CASCADE")
-        conn.execute("CREATE SCHEMA pantau_bench")
+        conn.execute(f'DROP SCHEMA IF EXISTS "{schema}" CASCADE')
+        conn.execute(f'CREATE SCHEMA "{schema}"')
 
 
 def _load_share(url: str, n: int, loaders: int, share: int, batch: int, outlet_ids: dict[str, int]) -> tuple[float, float]:
@@ -122,10 +129,11 @@ def load(url: str, n: int, loaders: int, batch: int = 2000) -> tuple[float, floa
         results = list(pool.map(_load_share, [url] * loaders, [n] * loaders, [loaders] * loaders,
                                 range(loaders), [batch] * loaders, [outlet_ids] * loaders))
     if url.startswith("postgresql"):
-        engine = make_engine(url)
+        # What an import should end with (autovacuum would get there later): the label pass
+        # rewrote every article row, and bitmaps and index scans would keep visiting the dead copies.
+        engine = make_engine(url, isolation_level="AUTOCOMMIT")
         with engine.connect() as conn:
-            conn.exec_driver_sql("ANALYZE")
-            conn.commit()
+            conn.exec_driver_sql("VACUUM (ANALYZE) article, classification, modus_tag, location_mention, outlet")
         engine.dispose()
     return n / max(r[0] for r in results), n / max(r[1] for r in results)
 
@@ -186,7 +194,9 @@ def main() -> None:
     ap.add_argument("--articles", type=int, default=1_000_000)
     ap.add_argument("--backends", default="sqlite,postgres")
     ap.add_argument("--skip-load", action="store_true", help="measure the corpora a previous run left")
-    ap.add_argument("--loaders", type=int, default=2, help="parallel loader processes (default: 2, one per core)")
+    ap.add_argument("--loaders", type=int, default=os.cpu_count() or 2,
+                    help="parallel loader processes (default: one per core)")
+    ap.add_argument("--schema", default=PG_SCHEMA, help=f"PostgreSQL schema of the corpus (default: {PG_SCHEMA})")
     ap.add_argument("--sqlite-path", default=str(Path(tempfile.gettempdir()) / "pantau-bench.db"))
     args = ap.parse_args()
     rows = []
@@ -198,8 +208,8 @@ def main() -> None:
             url = f"sqlite:///{args.sqlite_path}"
         else:
             if not args.skip_load:
-                reset_pg()
-            url = PG_URL
+                reset_pg(args.schema)
+            url = pg_url(args.schema)
         rate = label_rate = float("nan")
         if not args.skip_load:
             print(f"loading {args.articles:,} articles into {backend}...", file=sys.stderr, flush=True)

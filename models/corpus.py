@@ -160,6 +160,7 @@ class ModusTag(Base):
     __table_args__ = (
         Index("ix_modus_tag_modus_classification", "modus", "classification_id"),
         Index("ix_modus_tag_classification", "classification_id"),
+        Index("ix_modus_tag_modus_article", "modus", "article_id"),  # first pages walk a modus newest first
     )
 
 
@@ -184,6 +185,7 @@ class LocationMention(Base):
         Index("ix_location_mention_classification", "classification_id"),
         Index("ix_location_mention_province_code", "province_code", "classification_id"),
         Index("ix_location_mention_code", "code", "classification_id"),
+        Index("ix_location_mention_province_article", "province_code", "article_id"),
     )
 
 

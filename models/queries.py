@@ -12,7 +12,7 @@ import base64
 import re
 from collections import Counter
 from collections.abc import Iterator, Sequence
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from datetime import UTC, date, datetime, timedelta
 from typing import Any
 
@@ -147,6 +147,7 @@ class ArticleFilter:
     order: str = "newest"  # newest (stored) | published | relevance
     _province_code: str | None = field(default=None, repr=False)
     _kabkota_code: str | None = field(default=None, repr=False)
+    _parsed: tuple[str, list[list[Term]]] | None = field(default=None, repr=False)  # (q, its parse)
 
     def check(self) -> ArticleFilter:
         if self.modus is not None and self.modus not in MODUS:
@@ -164,9 +165,16 @@ class ArticleFilter:
             raise QueryError(f"unknown order {self.order!r}: newest, published or relevance")
         if self.limit is not None and self.limit < 0:
             raise QueryError("limit must be zero or positive")
-        if self.q:
-            parse_query(self.q)
+        self.query_groups()
         return self
+
+    def query_groups(self) -> list[list[Term]]:
+        """``q`` parsed (once: kept until ``q`` changes); raises QueryError when malformed."""
+        if not self.q:
+            return []
+        if self._parsed is None or self._parsed[0] != self.q:
+            self._parsed = (self.q, parse_query(self.q))
+        return self._parsed[1]
 
 
 def _day_start(d: date) -> datetime:
@@ -214,7 +222,7 @@ def _apply_filters(session: Session, stmt: Select[Any], f: ArticleFilter) -> Sel
             )
         )
     if f.q:
-        groups = parse_query(f.q)
+        groups = f.query_groups()
         if groups:
             if session.get_bind().dialect.name == "sqlite":
                 # Join the FTS table (not `id IN (SELECT rowid ...)`): FTS5 then yields matches in
@@ -233,7 +241,7 @@ def _apply_filters(session: Session, stmt: Select[Any], f: ArticleFilter) -> Sel
 def _ordered(session: Session, stmt: Select[Any], f: ArticleFilter) -> Select[Any]:
     if f.order == "published":
         return stmt.order_by(Article.published_at.desc().nulls_last(), Article.id.desc())
-    if f.q and parse_query(f.q) and session.get_bind().dialect.name == "sqlite":
+    if f.query_groups() and session.get_bind().dialect.name == "sqlite":
         return stmt.order_by(_FTS.c.rowid.desc())  # same order as article.id, consumed by FTS5 itself
     return stmt.order_by(Article.id.desc())
 
@@ -276,6 +284,66 @@ def _tags_for(session: Session, classification_ids: Sequence[int]) -> dict[int, 
     return out
 
 
+WALK_STEPS = (200, 800, 3200)  # labelled articles read per step before the full-text index takes over
+
+
+def _walk_source(f: ArticleFilter) -> tuple[Any, Any] | None:
+    """The (article id column, condition) of the label index a first page can walk, if any."""
+    if f.modus:
+        return ModusTag.article_id, ModusTag.modus == f.modus
+    if f._province_code:
+        return LocationMention.article_id, LocationMention.province_code == f._province_code
+    return None  # an outlet walk (index on (outlet_id, id)) measured slower than the bitmap plan
+
+
+def _page_ids(session: Session, f: ArticleFilter, restrict: Any, limit: int) -> list[int]:
+    """Ids of the newest ``limit`` articles passing every filter of ``f`` and ``restrict``."""
+    stmt = _ordered(session, _apply_filters(session, select(Article.id), f).where(restrict), f)
+    return list(session.execute(stmt.limit(limit)).scalars())
+
+
+def _walk_filter(session: Session, f: ArticleFilter) -> list[int] | None:
+    """PostgreSQL: the ids of a first page (``limit``, newest first) of a full-text query with a
+    modus or province filter, or None when this plan does not apply.
+
+    A common word matches most of the corpus, and PostgreSQL's plan collects every match (a bitmap
+    over most of the table) to keep the newest ones. Here the articles carrying the label are read
+    newest first from the (label, article id) indexes of migration 0004, in growing steps, and
+    only those are checked against the query and every filter, until the page is full. After ``WALK_STEPS`` the usual plan
+    finishes the page below the last article read, so a rare word with a broad label stays fast
+    too. The result is the usual plan's: every filter still applies, the index only proposes
+    candidates. SQLite needs none of this: FTS5 already yields matches newest first and stops at a
+    page (and checking single candidates against FTS5 is slow).
+    """
+    if not f.limit or f.order != "newest" or not f.query_groups() or session.get_bind().dialect.name != "postgresql":
+        return None
+    source = _walk_source(f)
+    if source is None:
+        return None
+    column, condition = source
+    page: list[int] = []
+    below: int | None = None
+    for step in WALK_STEPS:
+        candidates_stmt = select(column).where(condition)
+        if below is not None:
+            candidates_stmt = candidates_stmt.where(column < below)
+        candidates = list(session.execute(candidates_stmt.distinct().order_by(column.desc()).limit(step)).scalars())
+        if candidates:
+            page += _page_ids(session, f, Article.id.in_(candidates), f.limit - len(page))
+        if len(page) >= f.limit or len(candidates) < step:
+            return page
+        below = candidates[-1]
+    return page + _page_ids(session, f, Article.id < below, f.limit - len(page))
+
+
+def newest_ids(session: Session, f: ArticleFilter, limit: int) -> list[int] | None:
+    """Ids of the ``limit`` newest articles (by id) matching ``f`` through the label walk of
+    :func:`_walk_filter`, or None when that plan does not apply (then filter and order as usual).
+    The web app's search sample uses it, so both share the one plan choice."""
+    f.check()
+    return _walk_filter(session, replace(f, limit=limit, order="newest"))
+
+
 def search(session: Session, f: ArticleFilter, *, batch_size: int = 500, include_text: bool = True) -> Iterator[dict[str, Any]]:
     """Stream matching articles as plain dicts (every stored field plus the current tags).
 
@@ -287,14 +355,18 @@ def search(session: Session, f: ArticleFilter, *, batch_size: int = 500, include
     stmt = select(*columns, Article.classification_id, Outlet.name.label("outlet")).outerjoin(
         Outlet, Outlet.id == Article.outlet_id
     )
-    stmt = _ordered(session, _apply_filters(session, stmt, f), f)
-    if f.limit:
-        stmt = stmt.limit(f.limit)
     if f.q and session.get_bind().dialect.name == "postgresql":
         # Enough memory for exact (not lossy) bitmaps of common words: phrase rechecks then read
         # only matching rows. Local to this transaction.
         session.execute(text("SET LOCAL work_mem = '64MB'"))
     try:
+        page = _walk_filter(session, f)
+        if page is None:
+            stmt = _ordered(session, _apply_filters(session, stmt, f), f)
+            if f.limit:
+                stmt = stmt.limit(f.limit)
+        else:
+            stmt = stmt.where(Article.id.in_(page)).order_by(Article.id.desc())
         result = session.execute(stmt.execution_options(yield_per=batch_size, stream_results=True))
         for partition in result.partitions(batch_size):
             tags = _tags_for(session, [r.classification_id for r in partition if r.classification_id])

@@ -18,10 +18,11 @@ from dataclasses import dataclass, field, fields
 from datetime import datetime
 from typing import Any
 
-from sqlalchemy import delete, select, update
+from sqlalchemy import bindparam, delete, insert, select, update
 from sqlalchemy.dialects import postgresql, sqlite
 from sqlalchemy.orm import Session
 
+from . import bulk
 from .base import utcnow
 from .corpus import Article, Classification, CrawlRun, LocationMention, ModusTag, Outlet, Source
 
@@ -125,7 +126,11 @@ def upsert_article(session: Session, record: ArticleRecord) -> UpsertResult:
 
 
 def bulk_upsert_articles(session: Session, records: Sequence[ArticleRecord], outlet_ids: Mapping[str, int]) -> int:
-    """Fast path for imports and benchmarks: one multi-row upsert; outlets must already exist."""
+    """Fast path for imports, crawls and benchmarks: many upserts at once; outlets must already exist.
+
+    Same rules as :func:`upsert_article` (a repeated URL in ``records``: the last one wins). See
+    :mod:`models.bulk` for how each backend does it. Returns the number of distinct URLs written.
+    """
     if not records:
         return 0
     rows = []
@@ -133,15 +138,13 @@ def bulk_upsert_articles(session: Session, records: Sequence[ArticleRecord], out
         row = rec.row()
         row["outlet_id"] = outlet_ids.get(rec.outlet) if rec.outlet else None
         rows.append(row)
-    ins = _insert(session)
-    stmt = ins(Article.__table__)
-    excluded = stmt.excluded
-    stmt = stmt.on_conflict_do_update(
-        index_elements=["canonical_url"],
-        set_={c: getattr(excluded, c) for c in rows[0] if c not in ("canonical_url",)},
-    )
-    session.connection().execute(stmt, rows)  # Core executemany: no ORM bookkeeping per row
-    return len(rows)
+    dialect = session.get_bind().dialect
+    columns, params = bulk.driver_rows(rows, dialect)  # before the transaction takes SQLite's write lock
+    if dialect.name == "postgresql":
+        bulk.upsert_postgresql(session.connection(), columns, params)
+    else:
+        bulk.upsert_sqlite(session.connection(), columns, params)
+    return len(params)
 
 
 def known_urls(session: Session, urls: Iterable[str]) -> set[str]:
@@ -264,9 +267,9 @@ def bulk_save_classifications(session: Session, results: Sequence[tuple[int, Map
         }
         for aid, r in results
     ]
-    ids = session.execute(
-        _insert(session)(Classification).returning(Classification.id, sort_by_parameter_order=True), cls_rows
-    ).scalars().all()
+    conn = session.connection()
+    conn.execute(insert(Classification.__table__), cls_rows)  # Core executemany; ids read back below
+    ids = _classification_ids(session, [(row["article_id"], row["model_version"]) for row in cls_rows])
     tags, places, updates = [], [], []
     for cid, (aid, r), row in zip(ids, results, cls_rows, strict=True):
         for m in row["modus"]:
@@ -276,12 +279,10 @@ def bulk_save_classifications(session: Session, results: Sequence[tuple[int, Map
         updates.append({"b_id": aid, "b_cid": cid, "b_rel": row["relevant"], "b_score": row["relevance_score"],
                         "b_type": row["article_type"], "b_victims": row["victims"]})
     if tags:
-        session.execute(_insert(session)(ModusTag), tags)
+        conn.execute(insert(ModusTag.__table__), tags)
     if places:
-        session.execute(_insert(session)(LocationMention), places)
-    from sqlalchemy import bindparam
-
-    session.connection().execute(
+        conn.execute(insert(LocationMention.__table__), places)
+    conn.execute(
         update(Article.__table__)
         .where(Article.__table__.c.id == bindparam("b_id"))
         .values(classification_id=bindparam("b_cid"), relevant=bindparam("b_rel"), relevance_score=bindparam("b_score"),
@@ -289,3 +290,22 @@ def bulk_save_classifications(session: Session, results: Sequence[tuple[int, Map
         updates,
     )
     return len(ids)
+
+
+def _classification_ids(session: Session, keys: Sequence[tuple[int, str]]) -> list[int]:
+    """Ids of the classifications of ``keys`` (article id, model version), in the same order.
+
+    Reading them back by their unique key is linear; ``INSERT ... RETURNING`` with rows sorted by
+    parameter order made SQLAlchemy splice result batches quadratically.
+    """
+    found: dict[tuple[int, str], int] = {}
+    table = Classification.__table__
+    for version in {v for _, v in keys}:
+        article_ids = [aid for aid, v in keys if v == version]
+        for i in range(0, len(article_ids), 900):
+            chunk = article_ids[i : i + 900]
+            for aid, cid in session.execute(
+                select(table.c.article_id, table.c.id).where(table.c.model_version == version, table.c.article_id.in_(chunk))
+            ):
+                found[(aid, version)] = cid
+    return [found[key] for key in keys]

@@ -1,0 +1,102 @@
+"""The first-page plan that walks a modus or province (PostgreSQL) gives the usual plan's results."""
+
+from __future__ import annotations
+
+from datetime import UTC, datetime
+
+import pytest
+
+from models import queries
+from models.db import Database
+from models.queries import ArticleFilter, search
+from models.store import ArticleRecord, bulk_save_classifications, bulk_upsert_articles, ensure_outlet
+
+WORDS = ["ginjal", "kamboja", "banjir", "sindikat", "magang"]
+
+
+def _labels(i: int) -> dict[str, object]:
+    province = ["12", "51", "53"][i % 3]
+    return {
+        "relevant": i % 2 == 0, "relevance_score": 0.8, "article_type": "case" if i % 4 else "policy",
+        "modus": ["organ_trafficking"] if i % 5 < 2 else [], "modus_scores": {}, "evidence": {},
+        "victims": None, "model_version": "v1",
+        # a kabupaten and its province: two mentions of one province in one classification
+        "locations": [{"name": "Kota", "level": "kabkota", "code": f"{province}.71", "country": "Indonesia", "role": "origin"},
+                      {"name": "Provinsi", "level": "province", "code": province, "country": "Indonesia", "role": "origin"}],
+    }
+
+
+@pytest.fixture
+def labelled(db: Database) -> Database:
+    records = [
+        ArticleRecord(canonical_url=f"https://contoh.id/{i}", outlet="contoh" if i % 4 else "lain", title=f"Berita {i}",
+                      text=f"Polisi {WORDS[i % 5]} {WORDS[(i * 7) % 5]} di lokasi.",
+                      published_at=datetime(2024, 1 + i % 12, 1, tzinfo=UTC))
+        for i in range(120)
+    ]
+    with db.session() as s:
+        ids = {name: ensure_outlet(s, name) for name in ("contoh", "lain")}
+        bulk_upsert_articles(s, records, ids)
+    with db.session() as s:
+        from sqlalchemy import select
+
+        from models import Article
+
+        by_url = dict(s.execute(select(Article.canonical_url, Article.id)).all())
+        bulk_save_classifications(s, [(by_url[f"https://contoh.id/{i}"], _labels(i)) for i in range(120)])
+        # a newer classification drops the modus of article 0: its old tag must not match any more
+        bulk_save_classifications(s, [(by_url["https://contoh.id/0"], {**_labels(0), "modus": [], "model_version": "v2"})])
+    return db
+
+
+FILTERS = [
+    dict(q="ginjal", modus="organ_trafficking"),
+    dict(q="kamboja OR banjir", province="51"),
+    dict(q="sindikat -magang", province="12", relevant_only=True),
+    dict(q="ginjal", modus="organ_trafficking", province="53", article_type="case"),
+    dict(q="tidakada", province="53"),
+    dict(q="polisi", province="12"),
+    dict(q="ginjal OR banjir", province="53", outlet="lain"),
+]
+
+
+@pytest.mark.parametrize("steps", [(200, 800, 3200), (1, 2), (3,)])  # the last two end in the usual plan
+def test_walk_gives_the_usual_first_page(labelled: Database, monkeypatch: pytest.MonkeyPatch,
+                                         steps: tuple[int, ...]) -> None:
+    monkeypatch.setattr(queries, "WALK_STEPS", steps)
+    with labelled.session(readonly=True) as s:
+        for kw in FILTERS:
+            everything = [r["id"] for r in search(s, ArticleFilter(**kw))]  # no limit: the usual plan
+            for limit in (1, 5, 50):
+                walked = queries._walk_filter(s, ArticleFilter(**kw, limit=limit).check())
+                assert (walked is None) == (labelled.dialect == "sqlite")
+                page = list(search(s, ArticleFilter(**kw, limit=limit)))
+                assert [r["id"] for r in page] == everything[:limit], (kw, limit)
+                assert all(r["outlet"] == kw.get("outlet", r["outlet"]) and r["locations"] for r in page)
+    assert everything  # the last filter matches something
+
+
+def test_walk_only_for_a_first_page_of_a_query_with_a_label(labelled: Database) -> None:
+    with labelled.session(readonly=True) as s:
+        for f in (ArticleFilter(q="ginjal", modus="organ_trafficking"),  # no limit: an export
+                  ArticleFilter(q="ginjal", limit=5),
+                  ArticleFilter(modus="organ_trafficking", limit=5),
+                  ArticleFilter(q="ginjal", province="12", order="published", limit=5),
+                  ArticleFilter(q="ginjal", outlet="lain", limit=5)):
+            assert queries._walk_filter(s, f.check()) is None
+    with labelled.session(readonly=True) as s, pytest.raises(queries.QueryError, match="unknown outlet"):
+        list(search(s, ArticleFilter(q="ginjal", outlet="tidakada", limit=5)))
+
+
+def test_newest_ids_is_the_walk_of_any_filter(labelled: Database) -> None:
+    """The web app's search sample asks for the walk of a filter without a limit or with another order."""
+    with labelled.session(readonly=True) as s:
+        for kw in FILTERS:
+            everything = [r["id"] for r in search(s, ArticleFilter(**kw))]
+            f = ArticleFilter(**kw, order="published")  # the walk always reads newest first
+            ids = queries.newest_ids(s, f, 7)
+            if labelled.dialect == "sqlite":
+                assert ids is None
+            else:
+                assert ids == everything[:7], kw
+            assert f.limit is None and f.order == "published"  # the caller's filter is left alone
