@@ -24,7 +24,7 @@ import math
 import re
 import zipfile
 from collections import Counter
-from itertools import chain
+from itertools import chain, repeat
 from pathlib import Path
 from typing import Any
 
@@ -34,7 +34,6 @@ from nlp.locations.roles import ROLES
 from nlp.text import normalize
 
 FORMAT = "pantau-tppo-npz.v1"
-_TOKEN = re.compile(r"(?u)\b\w+\b")
 _WHITE = re.compile(r"\s\s+")
 _GRAM_CACHE = 200_000  # words whose character n-gram ids are kept
 
@@ -81,12 +80,16 @@ class TfidfFeatures:
         self._gram_cache: dict[str, list[int]] = {}
 
     def _word_counts(self, text: str) -> dict[int, int]:
-        vocab = self.word_vocab
-        toks = _TOKEN.findall(text.lower())
+        """Vocabulary id -> count of the word 1-2-grams of a :func:`nlp.text.normalize` output.
+
+        Normalised text holds only lower-case ``[a-z0-9]`` words, hyphens and single spaces, so
+        splitting at spaces and hyphens gives exactly scikit-learn's ``\\b\\w+\\b`` tokens."""
+        toks = text.replace("-", " ").split()
         counts = Counter(toks)
         if self.bigrams:
-            counts.update(map(" ".join, zip(toks, toks[1:])))
-        return {vocab[g]: counts[g] for g in counts.keys() & vocab.keys()}
+            counts.update([a + " " + b for a, b in zip(toks, toks[1:])])
+        get = self.word_vocab.get
+        return {j: c for g, c in counts.items() if (j := get(g)) is not None}
 
     def _word_grams(self, word: str) -> list[int]:
         """Vocabulary ids of the ``char_wb`` n-grams of one word (cached: words repeat across articles)."""
@@ -215,17 +218,15 @@ class CompactRoleModel:
         self.keep_threshold, self.second_threshold = keep_threshold, second_threshold
 
     def _rows(self, feats: list[dict[str, float]]) -> SparseRows:
-        rows: list[int] = []
-        cols: list[int] = []
-        vals: list[float] = []
-        get = self.index.get
-        for i, f in enumerate(feats):
-            pairs = [(j, v) for j, v in zip(map(get, f), f.values()) if j is not None and v != 0]
-            rows.extend([i] * len(pairs))
-            cols.extend(j for j, _ in pairs)
-            vals.extend(v for _, v in pairs)
-        return SparseRows(len(feats), np.asarray(rows, dtype=np.int64), np.asarray(cols, dtype=np.int64),
-                          np.asarray(vals, dtype=np.float64), len(self.names))
+        """Known, non-zero features of each place as sparse rows (in each dict's order), without a Python loop
+        per feature."""
+        sizes = np.fromiter(map(len, feats), dtype=np.int64, count=len(feats))
+        total = int(sizes.sum())
+        cols = np.fromiter(map(self.index.get, chain.from_iterable(feats), repeat(-1)), dtype=np.int64, count=total)
+        vals = np.fromiter(chain.from_iterable(f.values() for f in feats), dtype=np.float64, count=total)
+        rows = np.repeat(np.arange(len(feats), dtype=np.int64), sizes)
+        ok = (cols >= 0) & (vals != 0)
+        return SparseRows(len(feats), rows[ok], cols[ok], vals[ok], len(self.names))
 
     def predict_proba(self, feats: list[dict[str, float]]) -> tuple[np.ndarray, np.ndarray]:
         X = self._rows(feats)

@@ -186,10 +186,11 @@ class ModusRules:
              segs: dict[str, set[tuple[int, int]]]) -> list[tuple[int, int]]:
         if not trig:
             return [(m.start(), m.end()) for m in pattern.finditer(lowered)]
-        spans: set[tuple[int, int]] = set()
-        for w in trig:
-            spans.update(segs.get(w, ()))
-        return [(a + m.start(), a + m.end()) for a, b in sorted(spans) for m in pattern.finditer(lowered[a:b])]
+        found = [segs[w] for w in trig if w in segs]
+        if not found:  # no trigger word in the text: the cue cannot match
+            return []
+        spans = found[0] if len(found) == 1 else set().union(*found)
+        return [m.span() for a, b in sorted(spans) for m in pattern.finditer(lowered, a, b)]
 
     def scan(self, lowered: str) -> tuple[dict[str, list[CueHit]], list[int]]:
         """Modus cue hits (per label, in text order) and relevance-cue counts of ``lowered``."""

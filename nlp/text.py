@@ -93,5 +93,5 @@ def clean_title(value: object) -> str:
 
 def normalize(text: str) -> str:
     """Lower-case, expand slang and abbreviations, fold numbers to ``0`` (the TF-IDF view)."""
-    text = _NUMBER.sub("0", text.lower())
-    return " ".join(SLANG.get(w, w) for w in _WORD.findall(text))
+    words = _WORD.findall(_NUMBER.sub("0", text.lower()))
+    return " ".join(map(SLANG.get, words, words))  # SLANG.get(w, w): the expansion, or the word itself

@@ -93,30 +93,43 @@ def _squash(name: str) -> str:
     return re.sub(r"[^a-z]", "", name.lower())
 
 
+def role_labels_of(rec: dict[str, Any], body: list[Any]) -> list[set[str]]:
+    """Gold roles (dateline excluded) of each place in ``body`` (an article's places with body mentions)."""
+    gold: dict[str, set[str]] = {}
+    for g in rec["locations"]:
+        if g["role"] != "dateline":
+            gold.setdefault(_squash(g["name"]), set()).add(g["role"])
+    return [gold.get(_squash(pm.place.name), set()) for pm in body]
+
+
 def _role_data(records: list[dict[str, Any]], texts: list[str]) -> tuple[list[dict[str, float]], list[set[str]]]:
     feats: list[dict[str, float]] = []
     labels: list[set[str]] = []
     for rec, text in zip(records, texts, strict=True):
-        gold: dict[str, set[str]] = {}
-        for g in rec["locations"]:
-            if g["role"] != "dateline":
-                gold.setdefault(_squash(g["name"]), set()).add(g["role"])
         places = find_places(text, Sentences(text))
         countries = {pm.place.country for pm in places if pm.place.kind == "country"}
         body = [pm for pm in places if pm.offsets and not (pm.place.kind == "foreign" and pm.place.country in countries)]
-        for pm in body:
-            feats.append(features_of(pm, bool(rec["relevant"]), body))
-            labels.append(gold.get(_squash(pm.place.name), set()))
+        feats.extend(features_of(pm, bool(rec["relevant"]), body) for pm in body)
+        labels.extend(role_labels_of(rec, body))
     return feats, labels
 
 
 def _train_roles(records: list[dict[str, Any]], texts: list[str], cfg: dict[str, Any], seed: int) -> RoleModel:
     """Fit the role model; tune its keep and second-role thresholds on out-of-fold predictions."""
+    feats, labels = _role_data(records, texts)
+    return fit_roles(feats, labels, cfg, seed)
+
+
+def fit_roles(feats: list[dict[str, float]], labels: list[set[str]], cfg: dict[str, Any], seed: int,
+              tune: bool = True) -> RoleModel:
+    """The role model on given place features, keep and second-role thresholds tuned on out-of-fold predictions
+    (``tune=False`` keeps the defaults, for quick cross-validation experiments)."""
     from sklearn.model_selection import KFold
 
-    feats, labels = _role_data(records, texts)
     c = cfg["roles"]["C"]
     model = fit_role_model(feats, labels, c, seed)
+    if not tune:
+        return model
     keep_oof = np.zeros(len(feats))
     prob_oof = np.zeros((len(feats), len(ROLES)))
     for tr, te in KFold(cfg["tuning"]["folds"], shuffle=True, random_state=seed).split(feats):

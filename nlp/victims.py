@@ -79,14 +79,6 @@ def _word_number(words: list[str], i: int) -> tuple[int, int] | None:
     return base, used
 
 
-def _digits(tok: str) -> int | None:
-    if re.fullmatch(r"\d{1,3}(?:\.\d{3})+", tok):
-        return int(tok.replace(".", ""))
-    if tok.isdigit():
-        return int(tok)
-    return None
-
-
 _NUMBER_START = re.compile(
     r"(?<![\w.,])(?:\d{1,3}(?:\.\d{3})+(?![\d.,]\d)|\d+(?:[.,]\d+)?|ke-\d+|"
     r"(?:se(?:orang|puluh|belas|ratus|ribu)|satu|dua|tiga|empat|lima|enam|tujuh|delapan|sembilan))(?!\w)",
@@ -94,34 +86,48 @@ _NUMBER_START = re.compile(
 )
 
 
+_THOUSANDS = re.compile(r"\d{1,3}(?:\.\d{3})+")
+
+
+def _digits(tok: str) -> int | None:
+    if _THOUSANDS.fullmatch(tok):
+        return int(tok.replace(".", ""))
+    if tok.isdigit():
+        return int(tok)
+    return None
+
+
 def _candidates(text: str, in_title: bool, offset: int) -> list[Candidate]:
+    # cheap tests first (value, the words after), the words before only for numbers that pass them
     out: list[Candidate] = []
     for m in _NUMBER_START.finditer(text):
         start = m.start()
         raw = m.group(0)
-        if raw.lower().startswith("ke-"):
+        if raw[:3].lower() == "ke-":
             raw = raw[3:]
-        before = _TOKEN.findall(text[max(0, start - 30) : start])
+        value = _digits(raw)
+        if value is not None and (value <= 0 or value > 100_000 or (1900 <= value <= 2100 and raw.isdigit())):
+            continue
         window = [t.lower() for t in _TOKEN.findall(raw + text[m.end() : m.end() + 80])]
         if not window:
             continue
-        value = _digits(raw)
         used = 1
         if value is None:
             parsed = _word_number(window, 0)
             if parsed is None:
                 continue
             value, used = parsed
-        prev = before[-1].lower() if before else ""
-        if prev in BAD_BEFORE or prev in ("(", "/") or (len(before) > 1 and before[-2].lower() in ("rp", "pasal")):
-            continue
-        if value <= 0 or value > 100_000 or (1900 <= value <= 2100 and raw.isdigit()):
-            continue
+            if value <= 0 or value > 100_000:
+                continue
         after = window[used : used + 5]
         if not after or after[0] in NOT_PEOPLE or after[0] in ("/", "%", ".", ",", "dari", "di", "antaranya"):
             continue
         score = _score(after)
         if score is None:
+            continue
+        before = _TOKEN.findall(text[max(0, start - 30) : start])
+        prev = before[-1].lower() if before else ""
+        if prev in BAD_BEFORE or prev in ("(", "/") or (len(before) > 1 and before[-2].lower() in ("rp", "pasal")):
             continue
         if "korban" in after[:5]:
             score += 1.0

@@ -52,7 +52,7 @@ def find_places(text: str, sentences: Sentences) -> list[PlaceMentions]:
             continue
         left, right = context(text, loc.start, loc.end)
         cue = cue_role(left, loc.place)
-        feats = mention_features(left, right, loc.place, sentences.paragraph_index(loc.start))
+        feats = mention_features(left, right, loc.place, sentences.paragraph_index(loc.start), cue)
         if _LIST_GAP.fullmatch(text[max(prev_end, 0) : loc.start]) and prev_end >= 0:
             # "asal Cianjur, Garut, dan Sukabumi": a listed place shares the first place's cue
             feats.append(f"LISTCUE:{prev_cue}")

@@ -43,15 +43,18 @@ class RoleModel:
 def decide(keep: np.ndarray, probs: np.ndarray, keep_threshold: float, second_threshold: float) -> list[list[str]]:
     """Roles per place from keep and role probabilities: the main role, and a second one when confident."""
     out: list[list[str]] = []
-    for i in range(len(keep)):
-        if keep[i] < keep_threshold:
+    if not len(keep):
+        return out
+    orders = np.argsort(-probs, axis=1, kind="stable")[:, :2].tolist()
+    kept = (keep >= keep_threshold).tolist()
+    seconds = (probs[np.arange(len(probs)), [o[1] for o in orders]] >= second_threshold).tolist()
+    for is_kept, (first, nxt), confident in zip(kept, orders, seconds, strict=True):
+        if not is_kept:
             out.append([])
             continue
-        order = np.argsort(-probs[i])
-        roles = [ROLES[order[0]]]
-        second = ROLES[order[1]]
-        if probs[i, order[1]] >= second_threshold and "mention" not in (roles[0], second):
-            roles.append(second)
+        roles = [ROLES[first]]
+        if confident and "mention" not in (roles[0], ROLES[nxt]):
+            roles.append(ROLES[nxt])
         out.append(roles)
     return out
 

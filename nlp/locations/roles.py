@@ -28,7 +28,9 @@ CUES: dict[str, tuple[str, ...]] = {
         "dikirim ke", "diberangkatkan ke", "dipekerjakan di", "bekerja di", "tujuan", "negara tujuan", "dibawa ke",
         "dijual ke", "diterbangkan ke", "berangkat ke", "menuju", "bekerja ke", "dijanjikan bekerja di",
         "diperdagangkan ke", "dipulangkan dari", "kembali dari", "tiba dari", "bekerja sebagai", "dijanjikan kerja di",
-        "diselundupkan ke", "dipekerjakan", "sampai di", "tiba di",
+        "diselundupkan ke", "dipekerjakan", "sampai di", "tiba di", "dideportasi dari", "dievakuasi dari",
+        "direpatriasi dari", "pulang dari", "terjebak di", "telantar di", "terlantar di", "beroperasi di",
+        "dijanjikan pekerjaan di", "dikirim untuk bekerja di", "ditempatkan di", "penempatan ke",
     ),
     "transit": ("transit", "transit di", "melalui", "lewat", "via", "singgah", "singgah di", "diseberangkan ke",
                 "menyeberang ke", "jalur", "pintu keluar", "perbatasan"),
@@ -39,12 +41,14 @@ CUES: dict[str, tuple[str, ...]] = {
         "ditangkap", "penangkapan di", "pengungkapan di", "tkp", "rumah kos di", "sebuah rumah di", "hotel di",
     ),
 }
-_CUE_WORDS: dict[str, list[tuple[str, ...]]] = {r: [tuple(c.split()) for c in cs] for r, cs in CUES.items()}
-_BY_LAST: dict[str, list[tuple[str, tuple[str, ...]]]] = {}
-for _role, _cues in _CUE_WORDS.items():
-    for _cue in _cues:
-        _BY_LAST.setdefault(_cue[-1], []).append((_role, _cue))
 _PRIORITY = {"transit": 0, "destination": 1, "incident": 2, "origin": 3}
+# cue words -> the cue's role (the highest-priority one if a cue were listed under two roles)
+_CUE_ROLE: dict[tuple[str, ...], str] = {}
+for _role, _cues in sorted(CUES.items(), key=lambda kv: -_PRIORITY[kv[0]]):
+    for _cue in _cues:
+        _CUE_ROLE[tuple(_cue.split())] = _role
+_CUE_LAST = frozenset(c[-1] for c in _CUE_ROLE)
+_CUE_LENGTHS = tuple(sorted({len(c) for c in _CUE_ROLE}))
 _WORD = re.compile(r"[a-z0-9]+(?:-[a-z0-9]+)*")
 _BOUNDARY = re.compile(r"[.!?\n]\s")
 
@@ -67,16 +71,17 @@ def context(text: str, start: int, end: int) -> tuple[list[str], list[str]]:
 def cue_role(left: list[str], place: Place) -> str | None:
     """The role of the nearest cue before the mention, or a generic preposition's role, or None."""
     left = left[-LEFT_WORDS:]
-    best: tuple[int, int, str] | None = None
     n = len(left)
+    best: tuple[int, int, str] | None = None  # (distance from the mention, priority, role) of the nearest cue
     for end in range(n, 0, -1):
-        for role, cue in _BY_LAST.get(left[end - 1], ()):
-            k = len(cue)
-            if end >= k and tuple(left[end - k : end]) == cue:
-                cand = (n - end, _PRIORITY[role], role)
-                if best is None or cand < best:
-                    best = cand
-        if best is not None and best[0] <= n - end:
+        if left[end - 1] not in _CUE_LAST:
+            continue
+        for k in _CUE_LENGTHS:
+            if k <= end:
+                role = _CUE_ROLE.get(tuple(left[end - k : end]))
+                if role is not None and (best is None or _PRIORITY[role] < best[1]):
+                    best = (n - end, _PRIORITY[role], role)
+        if best is not None:
             break
     if best is not None and best[0] <= 3:
         return best[2]
@@ -91,7 +96,9 @@ def cue_role(left: list[str], place: Place) -> str | None:
     return best[2] if best is not None else None
 
 
-def mention_features(left: list[str], right: list[str], place: Place, paragraph: int) -> list[str]:
+def mention_features(left: list[str], right: list[str], place: Place, paragraph: int,
+                     cue: str | None = None) -> list[str]:
+    """Features of one mention; ``cue`` is ``cue_role(left, place)`` when the caller has it already."""
     near = left[-LEFT_WORDS:]
     feats = [f"L1:{near[-1]}" if near else "L1:<s>", f"R1:{right[0]}" if right else "R1:</s>"]
     if len(near) >= 2:
@@ -99,7 +106,7 @@ def mention_features(left: list[str], right: list[str], place: Place, paragraph:
     feats += [f"LW:{w}" for w in near]
     feats += [f"RW:{w}" for w in right[:4]]
     feats += [f"SW:{w}" for w in left[:-LEFT_WORDS]] + [f"SW:{w}" for w in right[4:]]
-    feats.append(f"CUE:{cue_role(left, place)}")
+    feats.append(f"CUE:{cue if cue is not None else cue_role(left, place)}")
     feats.append(f"PARA:{min(paragraph, 6)}")
     return feats
 
@@ -112,8 +119,14 @@ def place_features(place: Place, mentions: Iterable[list[str]], n_mentions: int,
         feats["FOREIGN"] = 1.0
         feats[f"FOREIGN_REL:{int(relevant)}"] = 1.0
     for fs in mentions:
-        for f in fs:
-            feats[f] = 1.0
-            if f.startswith("CUE:"):
-                feats[f"KIND_{place.kind}_{f}"] = 1.0
+        # the mention's one CUE feature sits near its end (then PARA, maybe LISTCUE): find it from there
+        k = len(fs) - 1
+        while k >= 0 and not fs[k].startswith("CUE:"):
+            k -= 1
+        if k < 0:
+            feats.update(dict.fromkeys(fs, 1.0))
+            continue
+        feats.update(dict.fromkeys(fs[: k + 1], 1.0))
+        feats[f"KIND_{place.kind}_{fs[k]}"] = 1.0
+        feats.update(dict.fromkeys(fs[k + 1 :], 1.0))
     return feats
