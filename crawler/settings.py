@@ -21,6 +21,10 @@ DOWNLOADER_MIDDLEWARES = {
     "crawler.middlewares.tdm.TDMRepMiddleware": 130,
     "crawler.middlewares.conditional.ConditionalGetMiddleware": 140,
     "crawler.middlewares.retry_after.RetryAfterMiddleware": 560,
+    "scrapy.downloadermiddlewares.redirect.MetaRefreshMiddleware": None,
+    "crawler.middlewares.redirects.CheckedMetaRefreshMiddleware": 580,
+    "scrapy.downloadermiddlewares.redirect.RedirectMiddleware": None,
+    "crawler.middlewares.redirects.CheckedRedirectMiddleware": 600,
 }
 SPIDER_MIDDLEWARES = {
     "crawler.middlewares.incremental.IncrementalMiddleware": 950,
@@ -82,7 +86,7 @@ def distributed(redis_url: str) -> dict[str, Any]:
     """scrapy-redis: one shared frontier (priority queue) and one shared duplicate filter."""
     return {
         "SCHEDULER": "scrapy_redis.scheduler.Scheduler",
-        "DUPEFILTER_CLASS": "scrapy_redis.dupefilter.RFPDupeFilter",
+        "DUPEFILTER_CLASS": "crawler.dupefilter.RedisDupeFilter",  # --refresh clears it (once per refresh)
         "SCHEDULER_QUEUE_CLASS": "scrapy_redis.queue.PriorityQueue",
         "SCHEDULER_PERSIST": True,
         "SCHEDULER_QUEUE_KEY": "pantau:%(spider)s:requests",

@@ -30,9 +30,9 @@ class IncrementalMiddleware:
         return cls(crawler, crawler.settings.get("PANTAU_DATABASE_URL"))
 
     def open(self) -> None:
-        from models import open_database
+        from crawler.database import cache_setting, open_corpus
 
-        self.db = open_database(self.database_url)
+        self.db = open_corpus(self.database_url, cache_setting(self.crawler.settings))
 
     def close(self) -> None:
         if self.db is not None:

@@ -39,9 +39,9 @@ class StorePipeline:
                    crawler.settings.getfloat("STORE_BATCH_SECONDS", 1.0))
 
     def open_spider(self, spider: Any = None) -> None:
-        from models import open_database
+        from crawler.database import cache_setting, open_corpus
 
-        self.db = open_database(self.database_url)
+        self.db = open_corpus(self.database_url, cache_setting(self.crawler.settings))
 
     def close_spider(self, spider: Any = None) -> None:
         self.flush()

@@ -15,6 +15,7 @@ from crawler.extract.extractor import extract_page, make_lead
 from crawler.extract.fingerprint import content_hash
 from crawler.extract.pool import get_pool
 from crawler.items import ArticleItem
+from crawler.middlewares.redirects import RedirectFailed
 from crawler.permissions import signals_for
 from crawler.registry import OutletEntry
 from crawler.urls import page_number
@@ -22,6 +23,11 @@ from crawler.urls import page_number
 from .sources import MAX_ARTICLE_PAGES
 
 HTML_TYPES = (b"text/html", b"application/xhtml+xml")
+
+
+def _first_url(request: scrapy.Request) -> str:
+    """The URL the spider asked for, before any redirect."""
+    return (request.meta.get("redirect_urls") or [request.url])[0]
 
 
 class ArticleParsing:
@@ -37,6 +43,10 @@ class ArticleParsing:
     def article_failed(self, failure: Failure) -> None:
         request = failure.request  # type: ignore[attr-defined]
         reason = failure.getErrorMessage()
+        if failure.check(RedirectFailed):  # a loop or too many hops: the source's problem, reported
+            self.crawler.stats.inc_value(f"article/failed/{failure.value.kind}")
+            self.report(request.meta.get("source_url", request.url), f"{_first_url(request)}: {reason}")
+            return
         if failure.check(scrapy.exceptions.IgnoreRequest):
             return  # robots, SSRF and incremental skips are counted where they happen
         self.crawler.stats.inc_value(f"article/failed/{failure.type.__name__}")

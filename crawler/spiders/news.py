@@ -22,6 +22,7 @@ from crawler.discovery.feeds import parse_feed
 from crawler.discovery.listing import parse_listing
 from crawler.discovery.sitemaps import parse_sitemap
 from crawler.extract.dates import parse_iso
+from crawler.middlewares.redirects import RedirectFailed
 from crawler.registry import OutletEntry, load_registry
 
 from .article import ArticleParsing
@@ -93,6 +94,9 @@ class NewsSpider(ArticleParsing, scrapy.Spider):
     # discovery ------------------------------------------------------------------------------------
     def source_failed(self, failure: Failure) -> None:
         request = failure.request  # type: ignore[attr-defined]
+        if failure.check(RedirectFailed):  # the message names the loop or the chain of hops
+            self.report(request.meta.get("source_url", request.url), failure.getErrorMessage())
+            return
         self.report(request.meta.get("source_url", request.url), f"{failure.type.__name__}: {failure.getErrorMessage()}")
 
     def _unchanged(self, response: Response) -> bool:
@@ -136,6 +140,33 @@ class NewsSpider(ArticleParsing, scrapy.Spider):
         yield from self._discovered(response, found)
 
     def parse_sitemap(self, response: Response) -> Any:
+        yield from self._read_sitemap(response)
+        sibling = self._next_sitemap(response.meta, response.meta.get("sitemap_siblings", []))
+        if sibling is not None:
+            yield sibling
+
+    def sitemap_failed(self, failure: Failure) -> list[scrapy.Request]:
+        """A child sitemap that could not be fetched is reported; its index goes on with the next one."""
+        self.source_failed(failure)
+        meta = failure.request.meta  # type: ignore[attr-defined]
+        sibling = self._next_sitemap(meta, meta.get("sitemap_siblings", []))
+        return [sibling] if sibling is not None else []
+
+    def _next_sitemap(self, meta: dict[str, Any], urls: list[str]) -> scrapy.Request | None:
+        """The first of ``urls`` (child sitemaps of one index); the others ride along in its meta.
+
+        One child sitemap of an index at a time, after the articles already found (lower priority):
+        the frontier streams instead of taking in every URL of a large sitemap index at once, so
+        memory does not depend on the size of the index (all children at once cost 70 MB for an
+        index of 50 sitemaps of 1,000 articles).
+        """
+        if not urls:
+            return None
+        keep = {k: meta[k] for k in ("outlet", "source_url", "source_kind", "sitemap_depth")}
+        return scrapy.Request(urls[0], callback=self.parse_sitemap, errback=self.sitemap_failed, priority=-100,
+                              meta={**keep, "sitemap_siblings": list(urls[1:])}, dont_filter=True)
+
+    def _read_sitemap(self, response: Response) -> Any:
         if self._unchanged(response):
             return
         try:
@@ -145,15 +176,12 @@ class NewsSpider(ArticleParsing, scrapy.Spider):
             return
         outlet = self.outlets[response.meta["outlet"]]
         depth = response.meta.get("sitemap_depth", 0)
-        for child, lastmod in sitemap.children:
-            if depth >= outlet.limits.max_sitemap_depth or (self.since and lastmod and lastmod < self.since):
-                continue
-            meta = {k: response.meta[k] for k in ("outlet", "source_url", "source_kind")}
-            # child sitemaps after the articles already found: the frontier streams instead of
-            # holding every URL of a large sitemap index at once (bounded memory)
-            yield scrapy.Request(child, callback=self.parse_sitemap, errback=self.source_failed, priority=-100,
-                                 meta={**meta, "sitemap_depth": depth + 1}, dont_filter=True)
+        children = [] if depth >= outlet.limits.max_sitemap_depth else [
+            child for child, lastmod in sitemap.children if not (self.since and lastmod and lastmod < self.since)]
         yield from self._discovered(response, sitemap.articles)
+        first = self._next_sitemap({**response.meta, "sitemap_depth": depth + 1}, children)
+        if first is not None:
+            yield first
 
     def parse_listing(self, response: Response) -> Any:
         if self._unchanged(response):

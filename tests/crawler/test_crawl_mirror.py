@@ -43,6 +43,8 @@ def test_crawl_succeeds_and_reports_bad_sources(crawled: dict) -> None:
     assert "articles stored:" in run.stdout
     assert "rss-html: not an RSS/Atom feed" in run.stdout
     assert "sitemap-rusak.xml.gz: sitemap is not valid gzip" in run.stdout
+    (errors,), = rows(crawled["db"], "SELECT errors FROM crawl_run")
+    assert "/artikel/loop-a: redirect loop: " in str(errors)  # gangguan's loop is that source's error too
 
 
 def test_every_allowed_article_stored_once(crawled: dict, mirror: object) -> None:

@@ -109,6 +109,39 @@ def test_dedup_exact_and_syndicated() -> None:
     assert crawler.stats.get_value("dedup/syndicated") == 2
 
 
+def test_minhash_is_datasketchs_signature() -> None:
+    """Signatures already stored (datasketch MinHash, affine32, seed 1) stay comparable with new ones."""
+    import numpy as np
+    from datasketch import MinHash
+
+    from crawler.extract.fingerprint import NUM_PERM, shingles
+    from crawler.mirror.data import load_articles
+
+    for text in ["", "satu dua", TEXT, *(a.text for a in load_articles()[:20])]:
+        reference = MinHash(num_perm=NUM_PERM, seed=1, scheme="affine32")
+        reference.update_batch(list(shingles(text)))
+        assert minhash_bytes(text) == reference.hashvalues.astype(np.uint64).tobytes()
+
+
+def test_dedup_window_is_fixed_size_and_forgets_the_oldest() -> None:
+    from datasketch.lsh import _optimal_param
+
+    from crawler.pipelines.recent import RecentArticles, lsh_bands
+
+    assert lsh_bands(0.8) == _optimal_param(0.8, 64, 0.5, 0.5) == (5, 11)  # the same bands as MinHashLSH
+    recent = RecentArticles(capacity=3, threshold=0.8)
+    texts = [TEXT, "Berita lain sama sekali " * 20, "Cerita ketiga tentang banjir di kota " * 10, "Keempat " * 50]
+    for n, text in enumerate(texts):
+        recent.add(f"https://a.test/{n}", "a", content_hash(text), minhash_bytes(text), in_crawl=True)
+    assert len(recent) == 3 and recent.url_keys.shape == (3,)
+    assert not recent.seen_in_crawl("https://a.test/0") and recent.seen_in_crawl("https://a.test/3")
+    assert recent.same_text(content_hash(TEXT)) is None and recent.similar(minhash_bytes(TEXT)) == []
+    assert recent.same_text(content_hash(texts[1])) == ("a", "https://a.test/1")
+    assert recent.similar(minhash_bytes(texts[2])) == ["https://a.test/2"]
+    recent.add("https://a.test/stored", "a", None, None, in_crawl=False)  # preloaded: may be refreshed
+    assert not recent.seen_in_crawl("https://a.test/stored")
+
+
 def test_classify_degrades_when_nlp_is_missing(monkeypatch: pytest.MonkeyPatch) -> None:
     monkeypatch.setattr(nlp_adapter, "available", lambda: False)
     crawler = crawler_for()

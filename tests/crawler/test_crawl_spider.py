@@ -79,6 +79,27 @@ def test_backfill_window_applies_to_sitemaps(tmp_path: Path) -> None:
     assert spider.crawler.stats.get_value("discovery/outside_window") == len(arts) - len(inside)
 
 
+def test_child_sitemaps_of_an_index_are_fetched_one_at_a_time(tmp_path: Path) -> None:
+    from twisted.python.failure import Failure
+
+    spider = spider_for(tmp_path)
+    children = [(f"http://berita.test/sitemap-{n}.xml", "2026-01-05") for n in range(3)]
+    index = _response("http://berita.test/sitemap.xml", feeds.sitemap_index(children), "berita", "news_sitemap")
+    first, = spider.parse_sitemap(index)  # only the first child; the others ride along
+    assert first.url == "http://berita.test/sitemap-0.xml" and first.priority < 0
+    assert first.meta["sitemap_siblings"] == ["http://berita.test/sitemap-1.xml", "http://berita.test/sitemap-2.xml"]
+    art = by_outlet("kabar-nusantara")[0]
+    body = feeds.news_sitemap("Berita", [(f"http://berita.test/read/{art.index}", art)])
+    child = XmlResponse(first.url, body=body.encode(), request=first, headers={"Content-Type": "application/xml"})
+    articles, second = spider.parse_sitemap(child)  # its articles, then the next child
+    assert articles.meta["article"] and second.url == "http://berita.test/sitemap-1.xml"
+    failure = Failure(TimeoutError("timed out"))
+    failure.request = second  # type: ignore[attr-defined]
+    third, = spider.sitemap_failed(failure)  # a failed child is reported, the index goes on
+    assert third.url == "http://berita.test/sitemap-2.xml" and third.meta["sitemap_siblings"] == []
+    assert "TimeoutError" in spider.source_errors["http://berita.test/sitemap.xml"][0]
+
+
 def test_bad_feed_is_reported_per_source(tmp_path: Path) -> None:
     spider = spider_for(tmp_path)
     out = list(spider.parse_feed(_response("http://berita.test/rss.xml", "<html>bukan feed</html>", "berita", "rss")))
