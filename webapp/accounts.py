@@ -9,6 +9,7 @@ import hashlib
 import secrets
 from dataclasses import dataclass
 from datetime import datetime, timedelta
+from typing import Any
 
 from argon2 import PasswordHasher
 from argon2.exceptions import InvalidHashError, VerificationError
@@ -77,9 +78,12 @@ def remove_user(session: Session, username: str) -> None:
     session.delete(user)
 
 
-def get_user(session: Session, user_id: int) -> User | None:
-    user = session.get(User, user_id)
-    return user if user is not None and user.active else None
+_SIGNED_IN = (User.id, User.username, User.role, User.scope_codes)
+
+
+def get_user(session: Session, user_id: int) -> Any:
+    """The active user ``user_id`` as a row (id, username, role, scope_codes), else None: one query."""
+    return session.execute(select(*_SIGNED_IN).where(User.id == user_id, User.active.is_(True))).first()
 
 
 def recent_failures(session: Session, username: str, remote: str | None) -> int:
@@ -145,10 +149,9 @@ def revoke_tokens(session: Session, username: str) -> int:
     return len(tokens)
 
 
-def user_for_token(session: Session, token: str) -> User | None:
-    row = session.execute(
-        select(ApiToken).where(ApiToken.token_hash == _token_hash(token), ApiToken.revoked.is_(False))
-    ).scalar()
-    if row is None:
-        return None
-    return get_user(session, row.user_id)
+def user_for_token(session: Session, token: str) -> Any:
+    """The active user of a valid (unrevoked) token, as :func:`get_user` gives it: one query."""
+    return session.execute(
+        select(*_SIGNED_IN).join(ApiToken, ApiToken.user_id == User.id)
+        .where(ApiToken.token_hash == _token_hash(token), ApiToken.revoked.is_(False), User.active.is_(True))
+    ).first()

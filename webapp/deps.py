@@ -9,7 +9,7 @@ from fastapi import HTTPException, Request
 
 from models.db import Database
 from webapp.accounts import get_user, role_at_least, user_for_token
-from webapp.sessions import ANON_COOKIE, SESSION_COOKIE, SessionCodec
+from webapp.sessions import ANON_COOKIE, SESSION_COOKIE, SessionCodec, SessionData
 
 
 @dataclass(frozen=True)
@@ -47,8 +47,18 @@ def lang_of(request: Request) -> str:
     return lang if lang in ("id", "en") else "id"
 
 
+def _cookie(request: Request, name: str) -> SessionData | None:
+    """The decoded session cookie ``name`` (verified once per request)."""
+    cache: dict[str, SessionData | None] | None = getattr(request.state, "cookies", None)
+    if cache is None:
+        cache = request.state.cookies = {}
+    if name not in cache:
+        cache[name] = codec_of(request).loads(request.cookies.get(name))
+    return cache[name]
+
+
 def _session_user(request: Request) -> tuple[CurrentUser | None, bool]:
-    data = codec_of(request).loads(request.cookies.get(SESSION_COOKIE))
+    data = _cookie(request, SESSION_COOKIE)
     if data is None:
         return None, False
     if data.expired:
@@ -99,8 +109,7 @@ def api_user(request: Request) -> CurrentUser:
 
 
 def session_nonce(request: Request) -> str:
-    data = codec_of(request).loads(request.cookies.get(SESSION_COOKIE)) or codec_of(request).loads(
-        request.cookies.get(ANON_COOKIE))
+    data = _cookie(request, SESSION_COOKIE) or _cookie(request, ANON_COOKIE)
     return data.nonce if data and not data.expired else ""
 
 

@@ -10,7 +10,7 @@ EN: dict[str, str] = {
     "Admin": "Admin", "Masuk": "Log in", "Keluar": "Log out", "Nama pengguna": "Username", "Kata sandi": "Password",
     "Cari": "Search", "Kata kunci": "Keywords", "Dari tanggal": "From", "Sampai tanggal": "Until", "Media": "Outlet",
     "Modus": "Modus", "Provinsi": "Province", "Kab/kota": "Regency/city", "Jenis artikel": "Article type",
-    "Hanya relevan": "Relevant only", "Semua": "All", "hasil": "results", "Tidak ada hasil.": "No results.",
+    "Hanya relevan": "Relevant only", "Semua": "All", "hasil": "results", "lebih dari": "more than", "Tidak ada hasil.": "No results.",
     "Judul": "Title", "Terbit": "Published", "Relevan": "Relevant", "Ya": "Yes", "Tidak": "No",
     "Teks artikel": "Article text", "Label": "Labels", "Bukti": "Evidence", "Izin": "Permission",
     "Versi model": "Model version", "Koreksi": "Corrections", "Simpan koreksi": "Save correction",

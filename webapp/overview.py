@@ -13,7 +13,7 @@ from models.cases import Case
 from models.corpus import Article, CrawlRun, LocationMention, Outlet, Source
 from models.jobs import JobRun
 from models.operations import Signal
-from models.queries import ArticleFilter, count, counts_by, iso_week
+from models.queries import ArticleFilter, counts_by, iso_week
 from pantau import regions
 
 WIB = timedelta(hours=7)
@@ -43,21 +43,26 @@ class Overview:
     trend: list[tuple[str, int]]
 
 
-def overview(s: Session, province: str | None, weeks: int = 12) -> Overview:
+def week_counts(s: Session, province: str | None, monday: date, weeks: int = 12) -> dict[str, int]:
+    """Relevant articles per ISO week (WIB) from ``weeks - 1`` weeks before ``monday`` on: one grouped query."""
+    trend_f = ArticleFilter(relevant_only=True, since=monday - timedelta(weeks=weeks - 1), province=province)
+    return dict(counts_by(s, "week", trend_f))
+
+
+def overview(s: Session, province: str | None, weeks: int = 12, counts: dict[str, int] | None = None) -> Overview:
+    """This week's figures; ``counts`` (from :func:`week_counts`, e.g. cached) saves the grouped query."""
     today = today_wib()
     monday = today - timedelta(days=today.weekday())
-    week_filter = ArticleFilter(relevant_only=True, since=monday, province=province)
-    prev = ArticleFilter(relevant_only=True, since=monday - timedelta(days=7), until=monday - timedelta(days=1),
-                         province=province)
-    trend_f = ArticleFilter(relevant_only=True, since=monday - timedelta(weeks=weeks - 1), province=province)
+    trend = week_counts(s, province, monday, weeks) if counts is None else counts
     start = datetime(monday.year, monday.month, monday.day, tzinfo=UTC) - WIB
     cases = s.execute(select(Case).where(Case.first_seen >= start).order_by(Case.first_seen.desc()).limit(10)).scalars().all()
     week = iso_week(today)
     signals = s.execute(select(Signal).where(Signal.week == week).order_by(Signal.id.desc()).limit(10)).scalars().all()
-    trend = dict(counts_by(s, "week", trend_f))
     series = [(iso_week(monday - timedelta(weeks=k)), trend.get(iso_week(monday - timedelta(weeks=k)), 0))
               for k in range(weeks - 1, -1, -1)]
-    return Overview(week, count(s, week_filter), count(s, prev), list(cases), list(signals), series)
+    this_week = sum(n for w, n in trend.items() if w >= week)  # articles dated later count as this week's
+    prev_week = trend.get(iso_week(monday - timedelta(days=7)), 0)
+    return Overview(week, this_week, prev_week, list(cases), list(signals), series)
 
 
 def by_place(s: Session, since: date, province: str | None) -> list[tuple[str, str, int]]:
@@ -87,16 +92,25 @@ class SourceRow:
     errors: list[tuple[str, str]]
 
 
-def sources(s: Session) -> list[SourceRow]:
+def stored_by_outlet(s: Session) -> dict[int, int]:
+    """Stored articles per outlet id (one grouped count over the corpus; callers cache it)."""
+    return {int(o): int(n) for o, n in s.execute(select(Article.outlet_id, func.count()).group_by(Article.outlet_id)) if o}
+
+
+def sources(s: Session, stored: dict[int, int] | None = None) -> list[SourceRow]:
+    """Every outlet with its sources (two queries) and ``stored`` articles (else counted now)."""
     outlets = s.execute(select(Outlet).order_by(Outlet.name)).scalars().all()
-    stored = dict(s.execute(select(Article.outlet_id, func.count()).group_by(Article.outlet_id)).all())
+    stored = stored_by_outlet(s) if stored is None else stored
+    by_outlet: dict[int, list[Source]] = {}
+    for src in s.execute(select(Source).order_by(Source.id)).scalars():
+        by_outlet.setdefault(src.outlet_id, []).append(src)
     out = []
     for o in outlets:
-        srcs = s.execute(select(Source).where(Source.outlet_id == o.id)).scalars().all()
+        srcs = by_outlet.get(o.id, [])
         fetched = [x.last_fetched_at for x in srcs if x.last_fetched_at]
         errors = [(x.url, x.last_error or "") for x in srcs if x.last_error][:5]
         out.append(SourceRow(o, len(srcs), sum(1 for x in srcs if x.enabled), max(fetched) if fetched else None,
-                             int(stored.get(o.id, 0)), errors))
+                             stored.get(o.id, 0), errors))
     return out
 
 

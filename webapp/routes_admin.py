@@ -15,6 +15,7 @@ from models.operations import Subscription
 from pantau import regions
 from pantau.taxonomy import MODUS
 from webapp import deps
+from webapp.cache import cache_of
 from webapp.deps import CurrentUser
 from webapp.rendering import render
 
@@ -41,6 +42,7 @@ def edit_outlet(request: Request, outlet_id: int, user: Admin, csrf_token: Annot
         outlet.permission_reason = permission_reason.strip() or None
         outlet.permission_reference = permission_reference.strip() or None
         outlet.updated_at = utcnow()
+    cache_of(deps.db_of(request)).invalidate()
     return RedirectResponse("/sumber?tersimpan=1", status_code=303)
 
 

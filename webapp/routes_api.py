@@ -2,10 +2,11 @@
 
 from __future__ import annotations
 
+import json
 from typing import Annotated, Any, Literal
 
 from fastapi import APIRouter, Depends, HTTPException, Query, Request
-from fastapi.responses import StreamingResponse
+from fastapi.responses import Response, StreamingResponse
 from sqlalchemy import func, select
 
 from models.cases import Case, CaseArticle, CaseLocation
@@ -14,7 +15,8 @@ from models.queries import QueryError, counts_by
 from webapp import corrections, deps, export
 from webapp.deps import CurrentUser
 from webapp.filters import parse_filter
-from webapp.search import search_page
+from webapp.cache import CACHE_HEADER
+from webapp.search import SearchPage, search_page
 
 router = APIRouter(prefix="/api/v1", tags=["research"])
 Auth = Annotated[CurrentUser, Depends(deps.api_user)]
@@ -36,26 +38,30 @@ def docs(request: Request) -> Any:
     return render(request, "api_docs.html", schema=request.app.openapi())
 
 
-@router.get("/search", summary="Full-text search with filters (one page, with facet counts)")
-def api_search(request: Request, user: Auth, q: Text = "", since: Short = "", until: Short = "", outlet: Short = "",
-               modus: Short = "", province: Short = "", kabkota: Short = "", article_type: Short = "",
-               relevant: Short = "", page: Annotated[int, Query(ge=1, le=500)] = 1,
-               size: Annotated[int, Query(ge=1, le=100)] = 20, facets: bool = False) -> dict[str, Any]:
-    parsed = _filter(request)
-    try:
-        with deps.db_of(request).session(readonly=True) as s:
-            result = search_page(s, parsed.filter, page, size, with_facets=facets)
-    except QueryError as exc:
-        raise HTTPException(400, str(exc)) from exc
-    for r in result.rows:
-        r["published_at"] = r["published_at"].isoformat() if r["published_at"] else None
-    body: dict[str, Any] = {"total": result.total, "total_capped": result.total_capped, "page": page,
-                            "results": result.rows}
+def _search_body(result: SearchPage, page: int, facets: bool) -> bytes:
+    """The JSON of one search page (plain json.dumps: no per-field validation of a read-only answer)."""
+    rows = [{**r, "published_at": r["published_at"].isoformat() if r["published_at"] else None} for r in result.rows]
+    body: dict[str, Any] = {"total": result.total, "total_capped": result.total_capped, "page": page, "results": rows}
     if facets:
         body["facets"] = {k: [{"value": v, "label": lab, "count": n} for v, lab, n in rows]
                           for k, rows in result.facets.items()}
         body["facet_sample"] = result.facet_sample
-    return body
+    return json.dumps(body, ensure_ascii=False, separators=(",", ":")).encode("utf-8")
+
+
+@router.get("/search", summary="Full-text search with filters (one page, with facet counts)",
+            response_model=dict[str, Any])
+def api_search(request: Request, user: Auth, q: Text = "", since: Short = "", until: Short = "", outlet: Short = "",
+               modus: Short = "", province: Short = "", kabkota: Short = "", article_type: Short = "",
+               relevant: Short = "", page: Annotated[int, Query(ge=1, le=500)] = 1,
+               size: Annotated[int, Query(ge=1, le=100)] = 20, facets: bool = False) -> Response:
+    parsed = _filter(request)
+    try:
+        result, state = search_page(deps.db_of(request), parsed.filter, page, size, with_facets=facets)
+    except QueryError as exc:
+        raise HTTPException(400, str(exc)) from exc
+    return Response(_search_body(result, page, facets), media_type="application/json",
+                    headers={CACHE_HEADER: state})
 
 
 @router.get("/articles/{article_id}", summary="One article: metadata, text unless withheld, labels, permission")

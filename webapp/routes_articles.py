@@ -11,28 +11,19 @@ from fastapi.responses import RedirectResponse
 from models.corpus import Article, Outlet
 from models.queries import QueryError
 from webapp import corrections, deps
+from webapp.cache import CACHE_HEADER, cache_of
 from webapp.deps import CurrentUser
 from webapp.filters import PAGE_SIZE, parse_filter
 from webapp.rendering import render
-from webapp.search import SearchPage, search_page
+from webapp.search import SearchPage, outlet_names, search_page
 
 router = APIRouter(include_in_schema=False)
 MAX_ID = 2**31 - 1
 
 
 def _outlets(request: Request) -> list[str]:
-    """Outlet names for the filter form (cached with the search results, 60 s per process)."""
-    from sqlalchemy import select
-
-    from webapp.search import _cached
-
-    db = deps.db_of(request)
-
-    def load() -> list[str]:
-        with db.session(readonly=True) as s:
-            return list(s.execute(select(Outlet.name).order_by(Outlet.name)).scalars())
-
-    return list(_cached(("outlets", str(db.engine.url)), load))
+    """Outlet names for the filter form (cached per process until the corpus changes)."""
+    return sorted(outlet_names(deps.db_of(request)).values())
 
 
 @router.get("/artikel")
@@ -40,16 +31,18 @@ def articles(request: Request, user: Annotated[CurrentUser, Depends(deps.page_us
     parsed = parse_filter(request.query_params)
     result: SearchPage | None = None
     errors = list(parsed.errors)
+    state = "miss"
     try:
-        with deps.db_of(request).session(readonly=True) as s:
-            result = search_page(s, parsed.filter, parsed.page, PAGE_SIZE)
+        result, state = search_page(deps.db_of(request), parsed.filter, parsed.page, PAGE_SIZE)
     except QueryError as exc:
         errors.append(str(exc))
     base = {k: v for k, v in parsed.values.items() if v}
     status = 400 if errors and result is None else 200
-    return render(request, "articles.html", status, result=result, errors=errors, values=parsed.values,
-                  page=parsed.page, page_size=PAGE_SIZE, outlets=_outlets(request),
-                  query_base=urlencode(base), export_query=urlencode(base))
+    response = render(request, "articles.html", status, result=result, errors=errors, values=parsed.values,
+                      page=parsed.page, page_size=PAGE_SIZE, outlets=_outlets(request),
+                      query_base=urlencode(base), export_query=urlencode(base))
+    response.headers[CACHE_HEADER] = state
+    return response
 
 
 def _article_or_404(s: Any, article_id: int) -> Article:
@@ -94,4 +87,5 @@ def correct(request: Request, article_id: int, user: Annotated[CurrentUser, Depe
     with deps.db_of(request).session() as s:
         article = _article_or_404(s, article_id)
         corrections.save(s, article, values, user.username)
+    cache_of(deps.db_of(request)).invalidate()
     return RedirectResponse(f"/artikel/{article_id}?tersimpan=1", status_code=303)

@@ -13,17 +13,28 @@ from sqlalchemy import select
 from models.operations import Digest, Signal, Subscription
 from pantau import regions
 from webapp import deps, overview
+from webapp.cache import cached
 from webapp.deps import CurrentUser
 from webapp.rendering import render
 
 router = APIRouter(include_in_schema=False)
+FIGURES_SECONDS = 600.0  # counts over the corpus, reused until the corpus changes (webapp.cache)
 
 
 @router.get("/")
 def home(request: Request, user: Annotated[CurrentUser, Depends(deps.page_user)]) -> Any:
     province = overview.scope_province(user.scope_codes)
-    with deps.db_of(request).session(readonly=True) as s:
-        data = overview.overview(s, province)
+    db = deps.db_of(request)
+    today = overview.today_wib()
+    monday = today - timedelta(days=today.weekday())
+
+    def counts() -> dict[str, int]:
+        with db.session(readonly=True) as s:
+            return overview.week_counts(s, province, monday)
+
+    week_counts = cached(db, ("week-counts", province, monday), FIGURES_SECONDS, counts)
+    with db.session(readonly=True) as s:
+        data = overview.overview(s, province, counts=week_counts)
         s.expunge_all()
     peak = max([n for _, n in data.trend] + [1])
     return render(request, "home.html", data=data, peak=peak,
@@ -44,8 +55,13 @@ def places(request: Request, user: Annotated[CurrentUser, Depends(deps.page_user
         except regions.UnknownRegion as exc:
             errors.append(str(exc))
     since = overview.today_wib() - timedelta(weeks=n_weeks)
-    with deps.db_of(request).session(readonly=True) as s:
-        rows = overview.by_place(s, since, code)
+    db = deps.db_of(request)
+
+    def load() -> list[tuple[str, str, int]]:
+        with db.session(readonly=True) as s:
+            return overview.by_place(s, since, code)
+
+    rows = list(cached(db, ("by-place", since, code), FIGURES_SECONDS, load))
     rows.sort(key=(lambda r: r[1]) if sort == "name" else (lambda r: (-r[2], r[1])))
     peak = max([r[2] for r in rows] + [1])
     return render(request, "places.html", 400 if errors else 200, rows=rows, peak=peak, weeks=n_weeks,
@@ -96,8 +112,15 @@ def digest_html(request: Request, digest_id: int, user: Annotated[CurrentUser, D
 
 @router.get("/sumber")
 def sources(request: Request, user: Annotated[CurrentUser, Depends(deps.page_user)]) -> Any:
-    with deps.db_of(request).session(readonly=True) as s:
-        rows = overview.sources(s)
+    db = deps.db_of(request)
+
+    def load() -> dict[int, int]:
+        with db.session(readonly=True) as s:
+            return overview.stored_by_outlet(s)
+
+    stored = cached(db, ("stored-by-outlet",), FIGURES_SECONDS, load)
+    with db.session(readonly=True) as s:
+        rows = overview.sources(s, stored)
         runs = overview.crawl_runs(s)
         jobs = overview.job_runs(s)
         s.expunge_all()

@@ -1,31 +1,48 @@
-"""Search results pages: one page of articles, a capped count and facet counts over the newest matches.
+"""Search results pages: one page of articles, the count and facet counts over the newest matches.
 
-Facets and the count are computed over at most ``FACET_SAMPLE`` / ``COUNT_CAP`` newest matching
-articles so that a broad query on a million-article corpus answers quickly; the page says so.
+A filter is run once to fetch its ``FACET_SAMPLE`` newest matches with their tags (modus,
+provinces, kab/kota). The first pages, the facets and the count come from that sample: exact up to
+FACET_SAMPLE, else "lebih dari 200 hasil". No query counts the matches: on the 1,000,000-article
+corpus even a count capped by a ``LIMIT 1,001`` subquery costs 15-280 ms per new filter (10,001:
+0.2-1.4 s), more than a whole page may cost (``/api/v1/aggregates`` gives exact counts). Samples
+and finished pages are kept in the per-process cache of :mod:`webapp.cache` (keyed by the
+normalised filter, dropped when the corpus changes), so paging and repeated searches cost no
+corpus query at all.
 """
 
 from __future__ import annotations
 
 from collections import Counter
-from collections.abc import Iterable
-import threading
-import time
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
-from typing import Any
+from typing import Any, NoReturn
 
-from sqlalchemy import func, select
+from sqlalchemy import Select, select, text
+from sqlalchemy.exc import OperationalError
 from sqlalchemy.orm import Session
 
 from models.corpus import Article, LocationMention, ModusTag, Outlet
-from models.queries import ArticleFilter, _apply_filters  # the one place filters are written
+from models.db import Database
+from models.queries import ArticleFilter, QueryError, _apply_filters, newest_ids, parse_query  # the one place filters are written
 from pantau import regions
+from webapp.cache import cache_of, cached
 
-COUNT_CAP = 10_000
-FACET_SAMPLE = 200  # newest matches behind the count, the facets and the first pages
-CACHE_SECONDS = 60.0  # facets and counts of a filter are reused while paging (per process)
-_CACHE: dict[tuple[Any, ...], tuple[float, Any]] = {}
-_CACHE_LOCK = threading.Lock()
-_CACHE_MAX = 512
+FACET_SAMPLE = 200  # newest matches behind the facets, the count and the first pages
+CACHE_SECONDS = 120.0  # a finished page or a sample is reused this long at the same corpus version
+VOCABULARY_SECONDS = 600.0
+SEARCH_TIMEOUT_MS = 5000  # PostgreSQL stops a web search's corpus query after this (the user is asked to narrow it)
+
+
+@dataclass(frozen=True)
+class Match:
+    """One of the newest matches of a filter, with what the facets count."""
+
+    id: int
+    outlet_id: int | None
+    article_type: str | None
+    modus: tuple[str, ...]
+    provinces: tuple[str, ...]
+    kabkota: tuple[str, ...]
 
 
 @dataclass
@@ -38,122 +55,180 @@ class SearchPage:
     facet_capped: bool = False
 
 
-def _filtered_ids(session: Session, f: ArticleFilter, limit: int, offset: int = 0) -> Any:
-    stmt = _apply_filters(session, select(Article.id).select_from(Article), f)
-    return stmt.order_by(Article.id.desc()).limit(limit).offset(offset)
+def filter_key(f: ArticleFilter) -> tuple[Any, ...]:
+    """The filter as a hashable key; queries that differ only in spacing, case or term order share it."""
+    groups = parse_query(f.q) if f.q else []
+    q = tuple(sorted((tuple(sorted(set(g), key=repr)) for g in groups), key=repr))
+    return (q, f.since, f.until, f.outlet, f.modus, f._province_code, f._kabkota_code, f.article_type,
+            bool(f.relevant_only))
 
 
-def page_rows(session: Session, f: ArticleFilter, page: int, size: int,
-              known_ids: list[int] | None = None) -> list[dict[str, Any]]:
-    """One page of results; ``known_ids`` (already matched, newest first) avoids running the filter again."""
-    if known_ids is not None:
-        if not known_ids:
-            return []
-        ids = select(Article.id).where(Article.id.in_(known_ids)).subquery()
-    else:
-        ids = _filtered_ids(session, f, size, (page - 1) * size).subquery()
-    stmt = (
-        select(Article.id, Article.title, Article.lead, Article.published_at, Article.relevant, Article.article_type,
-               Article.text_withheld, Article.classification_id, Outlet.name.label("outlet"))
-        .join(ids, ids.c.id == Article.id)
-        .outerjoin(Outlet, Outlet.id == Article.outlet_id)
-        .order_by(Article.id.desc())
-    )
-    rows = [dict(r._mapping) for r in session.execute(stmt)]
-    cids = [r["classification_id"] for r in rows if r["classification_id"]]
-    modus: dict[int, list[str]] = {}
+def outlet_names(db: Database) -> dict[int, str]:
+    """Outlet id -> name, cached per process until the corpus changes."""
+    def load() -> dict[int, str]:
+        with db.session(readonly=True) as s:
+            return {int(i): str(n) for i, n in s.execute(select(Outlet.id, Outlet.name))}
+
+    return dict(cached(db, ("outlet-names",), VOCABULARY_SECONDS, load))
+
+
+def _filtered(session: Session, f: ArticleFilter) -> Select[Any]:
+    """The filter applied once (outlet and text-search lookups included); callers pick columns and limits."""
+    stmt = select(Article.id, Article.outlet_id, Article.article_type, Article.classification_id).select_from(Article)
+    return _apply_filters(session, stmt, f)
+
+
+class SearchTooSlow(QueryError):
+    """The corpus query of a search ran past SEARCH_TIMEOUT_MS and was stopped."""
+
+
+def _limits(session: Session) -> None:
+    """PostgreSQL settings of this transaction: exact (not lossy) bitmaps, so common words are matched
+    without re-reading each row's text, and a time limit, so one rare combination of words and
+    filters cannot hold a server core for a minute."""
+    if session.get_bind().dialect.name == "postgresql":
+        session.execute(text(f"SET LOCAL work_mem = '64MB'; SET LOCAL statement_timeout = {SEARCH_TIMEOUT_MS}"))
+
+
+def _newest(session: Session, base: Select[Any], limit: int, offset: int = 0) -> list[Any]:
+    _limits(session)
+    try:
+        return list(session.execute(base.order_by(Article.id.desc()).limit(limit).offset(offset)).all())
+    except OperationalError as exc:
+        _too_slow(exc)
+
+
+def _too_slow(exc: OperationalError) -> NoReturn:
+    """Re-raise ``exc``, as :class:`SearchTooSlow` when PostgreSQL stopped it at the time limit."""
+    if type(exc.orig).__name__ != "QueryCanceled":
+        raise exc
+    raise SearchTooSlow(f"Pencarian dihentikan setelah {SEARCH_TIMEOUT_MS // 1000} detik: kombinasi kata dan "
+                        "filter ini jarang di korpus. Persempit dengan rentang tanggal atau kata lain, atau "
+                        "gunakan ekspor.") from exc
+
+
+def sample(session: Session, f: ArticleFilter, base: Callable[[], Select[Any]], size: int = FACET_SAMPLE) -> list[Match]:
+    """The ``size`` newest matches with their modus and places: three small queries.
+
+    A query with a modus or province filter walks that label's index (:func:`models.queries.newest_ids`)
+    on PostgreSQL instead of collecting every full-text match of a common word."""
+    _limits(session)
+    try:
+        ids = newest_ids(session, f, size)
+    except OperationalError as exc:
+        _too_slow(exc)
+    if ids is None:
+        return _with_tags(session, _newest(session, base(), size))
+    if not ids:
+        return []
+    stmt = (select(Article.id, Article.outlet_id, Article.article_type, Article.classification_id)
+            .where(Article.id.in_(ids)).order_by(Article.id.desc()))
+    return _with_tags(session, list(session.execute(stmt).all()))
+
+
+def _with_tags(session: Session, rows: list[Any]) -> list[Match]:
+    cids = [r.classification_id for r in rows if r.classification_id]
+    modus: dict[int, set[str]] = {}
+    provinces: dict[int, set[str]] = {}
+    kabkota: dict[int, set[str]] = {}
     if cids:
-        for cid, m in session.execute(select(ModusTag.classification_id, ModusTag.modus).where(ModusTag.classification_id.in_(cids))):
-            modus.setdefault(cid, []).append(m)
-    for r in rows:
-        r["modus"] = sorted(modus.get(r.pop("classification_id") or -1, []))
-    return rows
-
-
-def capped_count(session: Session, f: ArticleFilter, cap: int = COUNT_CAP) -> tuple[int, bool]:
-    sub = _filtered_ids(session, f, cap + 1).subquery()
-    n = int(session.execute(select(func.count()).select_from(sub)).scalar_one())
-    return min(n, cap), n > cap
-
-
-def sample(session: Session, f: ArticleFilter, size: int = FACET_SAMPLE) -> list[Any]:
-    """The ``size`` newest matching articles (id, classification, outlet, type): one filtered query."""
-    return list(session.execute(_apply_filters(
-        session, select(Article.id, Article.classification_id, Article.outlet_id, Article.article_type).select_from(Article), f
-    ).order_by(Article.id.desc()).limit(size)).all())
-
-
-def facets(session: Session, f: ArticleFilter, matched: list[Any] | None = None) -> tuple[dict[str, list[tuple[str, str, int]]], int]:
-    """Facet counts over the newest matching articles (``matched``, else a fresh sample)."""
-    from pantau.taxonomy import MODUS_LABELS_ID
-
-    if matched is None:
-        matched = sample(session, f)
-    cids = [r.classification_id for r in matched if r.classification_id]
-    outlets: Counter[int] = Counter(r.outlet_id for r in matched if r.outlet_id)
-    types: Counter[str] = Counter(r.article_type for r in matched if r.article_type)
-    modus: Counter[str] = Counter()
-    provinces: dict[str, set[int]] = {}
-    kabkota: dict[str, set[int]] = {}
-    for chunk in (cids[i:i + 1000] for i in range(0, len(cids), 1000)):
-        modus.update(m for (m,) in session.execute(select(ModusTag.modus).where(ModusTag.classification_id.in_(chunk))))
+        for cid, m in session.execute(select(ModusTag.classification_id, ModusTag.modus)
+                                      .where(ModusTag.classification_id.in_(cids))):
+            modus.setdefault(cid, set()).add(m)
         for cid, pcode, code, level in session.execute(
                 select(LocationMention.classification_id, LocationMention.province_code, LocationMention.code,
-                       LocationMention.level).where(LocationMention.classification_id.in_(chunk))):
+                       LocationMention.level).where(LocationMention.classification_id.in_(cids))):
             if pcode:
-                provinces.setdefault(pcode, set()).add(cid)
+                provinces.setdefault(cid, set()).add(pcode)
             if level == "kabkota" and code:
-                kabkota.setdefault(code, set()).add(cid)
-    names = dict(session.execute(select(Outlet.id, Outlet.name).where(Outlet.id.in_(list(outlets)))).all()) if outlets else {}
+                kabkota.setdefault(cid, set()).add(code)
+    return [Match(int(r.id), r.outlet_id, r.article_type, tuple(sorted(modus.get(r.classification_id, ()))),
+                  tuple(sorted(provinces.get(r.classification_id, ()))), tuple(sorted(kabkota.get(r.classification_id, ()))))
+            for r in rows]
+
+
+def facets(matched: list[Match], outlets: dict[int, str]) -> dict[str, list[tuple[str, str, int]]]:
+    """Facet counts over ``matched`` (no query: the tags came with the sample)."""
+    from pantau.taxonomy import MODUS_LABELS_ID
+
+    by_outlet: Counter[str] = Counter(outlets.get(m.outlet_id, str(m.outlet_id)) for m in matched if m.outlet_id)
+    types: Counter[str] = Counter(m.article_type for m in matched if m.article_type)
+    modus: Counter[str] = Counter(x for m in matched for x in m.modus)
+    provinces: Counter[str] = Counter(x for m in matched for x in m.provinces)
+    kabkota: Counter[str] = Counter(x for m in matched for x in m.kabkota)
     prov_names, kab_names = regions.provinces(), regions.kabkota()
-    out = {
-        "outlet": _top((str(names.get(k, k)), str(names.get(k, k)), n) for k, n in outlets.items()),
+    return {
+        "outlet": _top((k, k, n) for k, n in by_outlet.items()),
         "article_type": _top((k, k, n) for k, n in types.items()),
         "modus": _top((k, MODUS_LABELS_ID.get(k, k), n) for k, n in modus.items()),
-        "province": _top((k, prov_names.get(k, k), len(v)) for k, v in provinces.items())[:15],
-        "kabkota": _top((k, kab_names.get(k, (k, ""))[0], len(v)) for k, v in kabkota.items())[:15],
+        "province": _top((k, prov_names.get(k, k), n) for k, n in provinces.items())[:15],
+        "kabkota": _top((k, kab_names.get(k, (k, ""))[0], n) for k, n in kabkota.items())[:15],
     }
-    return out, len(matched)
 
 
 def _top(rows: Iterable[tuple[str, str, int]]) -> list[tuple[str, str, int]]:
     return sorted(rows, key=lambda r: (-r[2], r[0]))
 
 
-def _cached(key: tuple[Any, ...], compute: Any) -> Any:
-    now = time.monotonic()
-    with _CACHE_LOCK:
-        hit = _CACHE.get(key)
-        if hit is not None and hit[0] > now:
-            return hit[1]
-    value = compute()
-    with _CACHE_LOCK:
-        if len(_CACHE) >= _CACHE_MAX:
-            for k in [k for k, (exp, _) in _CACHE.items() if exp <= now] or list(_CACHE)[: _CACHE_MAX // 4]:
-                _CACHE.pop(k, None)
-        _CACHE[key] = (now + CACHE_SECONDS, value)
-    return value
+def page_rows(session: Session, matches: list[Match], outlets: dict[int, str]) -> list[dict[str, Any]]:
+    """The shown fields of ``matches`` (newest first): one primary-key query."""
+    if not matches:
+        return []
+    stmt = select(Article.id, Article.title, Article.lead, Article.published_at, Article.relevant,
+                  Article.article_type, Article.text_withheld).where(Article.id.in_([m.id for m in matches]))
+    found = {r.id: r for r in session.execute(stmt)}
+    rows = []
+    for m in matches:
+        r = found.get(m.id)
+        if r is None:  # deleted since the sample was taken
+            continue
+        rows.append({"id": r.id, "title": r.title, "lead": r.lead, "published_at": r.published_at,
+                     "relevant": r.relevant, "article_type": r.article_type, "text_withheld": r.text_withheld,
+                     "outlet": outlets.get(m.outlet_id) if m.outlet_id else None, "modus": list(m.modus)})
+    return rows
 
 
-def _key(session: Session, kind: str, f: ArticleFilter) -> tuple[Any, ...]:
-    return (kind, str(session.get_bind().url), f.q, f.since, f.until, f.outlet, f.modus, f._province_code,
-            f._kabkota_code, f.article_type, f.relevant_only)
+def _beyond_sample(session: Session, base: Select[Any], page: int, size: int) -> list[Match]:
+    return _with_tags(session, _newest(session, base, size, (page - 1) * size))
 
 
-def search_page(session: Session, f: ArticleFilter, page: int, size: int, *, with_facets: bool = True) -> SearchPage:
-    """Page ``page`` of the results, the count (exact up to FACET_SAMPLE, then "N+") and facets.
+def search_page(db: Database, f: ArticleFilter, page: int, size: int, *,
+                with_facets: bool = True) -> tuple[SearchPage, str]:
+    """Page ``page`` of the results, the count (exact up to FACET_SAMPLE) and the facets, and how the cache served it:
+    ``hit`` (the whole page), ``partial`` (the filter's sample; only the page's rows were read) or ``miss``.
 
-    The newest FACET_SAMPLE matches are fetched once per filter (cached CACHE_SECONDS): pages inside
-    that window, the count and the facets all come from them, so paging costs one primary-key query.
+    The returned page may be shared with other requests: callers must not modify it.
     """
-    matched = _cached(_key(session, "sample", f), lambda: sample(session, f))
-    start, end = (page - 1) * size, page * size
-    if end <= len(matched) or len(matched) < FACET_SAMPLE:
-        rows = page_rows(session, f, page, size, [r.id for r in matched[start:end]])
-    else:
-        rows = page_rows(session, f, page, size)
-    result = SearchPage(rows, len(matched), len(matched) >= FACET_SAMPLE)
+    cache = cache_of(db)
+    version = cache.version(db)
+    key = filter_key(f)
+    page_key = ("page", key, page, size, with_facets, version)
+    found, result = cache.get(page_key)
+    if found:
+        return result, "hit"
+    outlets = outlet_names(db)
+    with db.session(readonly=True) as s:
+        filtered: list[Select[Any]] = []
+
+        def base() -> Select[Any]:  # built on first use: a cached sample needs no outlet / text-search lookup
+            if not filtered:
+                filtered.append(_filtered(s, f))
+            return filtered[0]
+
+        newest, sample_hit = cache.get_or_compute(("sample", key, version), CACHE_SECONDS,
+                                                  lambda: sample(s, f, base, FACET_SAMPLE + 1))
+        matched = newest[:FACET_SAMPLE]  # one more was fetched only to know whether there are more
+        start, end = (page - 1) * size, page * size
+        if end <= len(matched) or len(newest) <= FACET_SAMPLE:
+            shown = matched[start:end]
+        else:
+            shown = _beyond_sample(s, base(), page, size)
+        rows = page_rows(s, shown, outlets)
+    total, capped = len(matched), len(newest) > FACET_SAMPLE
+    result = SearchPage(rows, total, capped)
     if with_facets:
-        result.facets, result.facet_sample = _cached(_key(session, "facets", f), lambda: facets(session, f, matched))
-        result.facet_capped = result.total_capped
-    return result
+        result.facets = facets(matched, outlets)
+        result.facet_sample = len(matched)
+        result.facet_capped = capped
+    cache.put(page_key, result, CACHE_SECONDS)
+    return result, "partial" if sample_hit else "miss"
