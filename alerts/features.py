@@ -63,11 +63,11 @@ def stored_signature(raw: bytes | None) -> np.ndarray | None:
 
 
 def signature(text: str | None) -> np.ndarray | None:
-    """The crawler's signature (``crawler.extract.fingerprint.minhash_bytes``: datasketch MinHash, word
-    5-grams of the whole text), computed here for an article stored without one. Imports datasketch."""
+    """The crawler's signature (``crawler.minhash_bytes``: MinHash of word 5-grams of the whole text, bit
+    for bit datasketch's), computed here for an article stored without one."""
     if not (text or "").strip():
         return None
-    from crawler.extract.fingerprint import minhash_bytes
+    from crawler import minhash_bytes
 
     return stored_signature(minhash_bytes(text or "", NUM_PERM))
 

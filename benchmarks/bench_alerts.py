@@ -81,7 +81,7 @@ def make_link_week() -> None:
     """10,000 relevant case articles with full text in LINK_WEEK, a fifth syndicated copies."""
     import psycopg
 
-    from crawler.extract.fingerprint import minhash_bytes  # what the crawler stores with every article
+    from crawler import minhash_bytes  # what the crawler stores with every article
     from models.db import open_database
     from models.queries import week_bounds
     from models.store import ArticleRecord, bulk_save_classifications, bulk_upsert_articles

@@ -3,3 +3,9 @@ trafficking in persons from outlets that allow it, politely, and store it in the
 
 Heavy libraries (Scrapy, trafilatura) are imported by the submodules that need them, never here.
 """
+
+# The room's public fingerprint API (numpy only): the alerts room links cases with the same
+# signatures the crawler stores.
+from crawler.extract.fingerprint import content_hash, minhash_bytes  # noqa: E402
+
+__all__ = ["content_hash", "minhash_bytes"]

@@ -28,7 +28,7 @@ def out_of_fold_locations(records: list[dict[str, Any]], cfg: dict[str, Any], fo
     """Locations of every record predicted by a role model that did not see the record's article."""
     from sklearn.model_selection import KFold
 
-    from nlp.train import fit_roles, role_labels_of
+    from nlp.train import article_type_of, fit_roles, role_labels_of
 
     seed = int(cfg["model"]["seed"]) if seed is None else seed
     texts = [clean_text(r.get("text")) for r in records]
@@ -36,9 +36,10 @@ def out_of_fold_locations(records: list[dict[str, Any]], cfg: dict[str, Any], fo
     places = [_places_for_output(t, s) for t, s in zip(texts, sents, strict=True)]
     feats: list[list[dict[str, float]]] = []
     labels: list[list[set[str]]] = []
-    for rec, pms in zip(records, places, strict=True):
-        body = [pm for pm in pms if pm.offsets]
-        feats.append([features_of(pm, bool(rec["relevant"]), body) for pm in body])
+    bodies = [[pm for pm in pms if pm.offsets] for pms in places]
+    types = [article_type_of(rec) for rec in records]
+    for rec, body, kind in zip(records, bodies, types, strict=True):
+        feats.append([features_of(pm, bool(rec["relevant"]), body, kind) for pm in body])
         labels.append(role_labels_of(rec, body))
     out: list[list[dict[str, Any]]] = [[] for _ in records]
     for train_idx, test_idx in KFold(folds, shuffle=True, random_state=seed).split(records):

@@ -21,7 +21,7 @@ import numpy as np
 
 from nlp.calibration import PlattCalibrated
 from nlp.features import Doc, FeatureBuilder, make_doc
-from nlp.locations.extract import features_of, find_places
+from nlp.locations.extract import _places_for_output, features_of
 from nlp.locations.role_model import RoleModel, fit_role_model
 from nlp.locations.roles import ROLES
 from nlp.model import TppoModel, save_model
@@ -93,6 +93,11 @@ def _squash(name: str) -> str:
     return re.sub(r"[^a-z]", "", name.lower())
 
 
+def article_type_of(rec: dict[str, Any]) -> str | None:
+    """The gold article type of a relevant record (None otherwise), as the role model's feature sees it."""
+    return rec.get("article_type") if rec.get("relevant") else None
+
+
 def role_labels_of(rec: dict[str, Any], body: list[Any]) -> list[set[str]]:
     """Gold roles (dateline excluded) of each place in ``body`` (an article's places with body mentions)."""
     gold: dict[str, set[str]] = {}
@@ -106,10 +111,8 @@ def _role_data(records: list[dict[str, Any]], texts: list[str]) -> tuple[list[di
     feats: list[dict[str, float]] = []
     labels: list[set[str]] = []
     for rec, text in zip(records, texts, strict=True):
-        places = find_places(text, Sentences(text))
-        countries = {pm.place.country for pm in places if pm.place.kind == "country"}
-        body = [pm for pm in places if pm.offsets and not (pm.place.kind == "foreign" and pm.place.country in countries)]
-        feats.extend(features_of(pm, bool(rec["relevant"]), body) for pm in body)
+        body = [pm for pm in _places_for_output(text, Sentences(text)) if pm.offsets]
+        feats.extend(features_of(pm, bool(rec["relevant"]), body, article_type_of(rec)) for pm in body)
         labels.extend(role_labels_of(rec, body))
     return feats, labels
 
@@ -127,13 +130,14 @@ def fit_roles(feats: list[dict[str, float]], labels: list[set[str]], cfg: dict[s
     from sklearn.model_selection import KFold
 
     c = cfg["roles"]["C"]
-    model = fit_role_model(feats, labels, c, seed)
+    fw = float(cfg["roles"].get("foreign_weight", 1.0))
+    model = fit_role_model(feats, labels, c, seed, fw)
     if not tune:
         return model
     keep_oof = np.zeros(len(feats))
     prob_oof = np.zeros((len(feats), len(ROLES)))
     for tr, te in KFold(cfg["tuning"]["folds"], shuffle=True, random_state=seed).split(feats):
-        m = fit_role_model([feats[i] for i in tr], [labels[i] for i in tr], c, seed)
+        m = fit_role_model([feats[i] for i in tr], [labels[i] for i in tr], c, seed, fw)
         keep_oof[te], prob_oof[te] = m.predict_proba([feats[i] for i in te])
     best = (-1.0, 0.5, 0.4)
     for kt in np.arange(cfg["roles"]["threshold_min"], cfg["roles"]["threshold_max"] + 1e-9, 0.05):

@@ -15,7 +15,7 @@ from typing import Any
 from nlp.locations.gazetteer import Place, get_gazetteer
 from nlp.locations.matcher import find
 from nlp.locations.resolve import dateline_end, resolve
-from nlp.locations.roles import ROLES, context, cue_role, mention_features, place_features
+from nlp.locations.roles import _BOUNDARY, ROLES, context, cue_role, mention_features, place_features
 from nlp.sentences import Sentences
 
 MAX_PLACES = 40
@@ -39,6 +39,7 @@ def find_places(text: str, sentences: Sentences) -> list[PlaceMentions]:
     dl_end = dateline_end(text)
     found: dict[str, PlaceMentions] = {}
     prev_end, prev_cue = -10, None
+    route: list[tuple[int, int, str, list[str], str | None]] = []  # foreign mentions: start, end, country, features, cue
     for loc in resolve(text, find(text, dl_end), gaz, dl_end):
         pm = found.get(loc.place.key)
         if pm is None:
@@ -61,13 +62,35 @@ def find_places(text: str, sentences: Sentences) -> list[PlaceMentions]:
         pm.cues.append(cue)
         pm.features.append(feats)
         prev_end, prev_cue = loc.end, cue
+        if loc.place.country != "Indonesia":
+            route.append((loc.start, loc.end, loc.place.country, feats, cue))
+    _route_features(text, route)
     return list(found.values())
 
 
-def features_of(pm: PlaceMentions, relevant: bool, others: list[PlaceMentions] | None = None) -> dict[str, float]:
+_ROUTE_GAP = 250  # characters between two foreign mentions of one route sentence
+
+
+def _route_features(text: str, route: list[tuple[int, int, str, list[str], str | None]]) -> None:
+    """Route order: in "terbang ke Bangkok lalu diseberangkan ke Myawaddy" the earlier country of a sentence's
+    chain is passed through and the last one reached; each foreign mention learns the cue of the next and of
+    the previous other country in its sentence."""
+    for (_s1, e1, c1, f1, cue1), (s2, _e2, c2, f2, cue2) in zip(route, route[1:]):
+        if c1 == c2 or s2 - e1 > _ROUTE_GAP or _BOUNDARY.search(text, e1, s2):
+            continue
+        f1.append(f"NEXTFOR:{cue2}")
+        f2.append(f"PREVFOR:{cue1}")
+
+
+def features_of(pm: PlaceMentions, relevant: bool, others: list[PlaceMentions] | None = None,
+                article_type: str | None = None) -> dict[str, float]:
     """Role-model features of one place; ``others`` are the article's places (with body mentions) that the
-    role model sees, for the foreign places' standing among them."""
+    role model sees, for the foreign places' standing among them; ``article_type`` is the article's
+    (predicted) type when it is relevant."""
     feats = place_features(pm.place, pm.features, len(pm.offsets), relevant)
+    if pm.place.country != "Indonesia" and relevant and article_type:
+        # a case story's foreign places are where its victims went; a policy piece's are mostly mentions
+        feats[f"FOREIGN_TYPE:{article_type}"] = 1.0
     if others is not None and pm.place.country != "Indonesia":
         foreign = [o for o in others if o.place.country != "Indonesia" and o.offsets]
         if foreign:
@@ -76,6 +99,13 @@ def features_of(pm: PlaceMentions, relevant: bool, others: list[PlaceMentions] |
             feats[f"FTOP:{top}"] = 1.0
             feats[f"FTOP_REL:{top}{int(relevant)}"] = 1.0
             feats[f"NFOR:{min(len(foreign), 4)}"] = 1.0
+            if relevant and article_type:
+                feats[f"FTOP_TYPE:{top}{article_type}"] = 1.0
+            # "dijanjikan kerja di Thailand ... dibawa ke Myanmar": a destination cue elsewhere makes this one a
+            # promise or a stage of the route; whether this place and another foreign place have one
+            own = int("destination" in pm.cues)
+            other = int(any("destination" in o.cues for o in foreign if o.place.country != pm.place.country))
+            feats[f"ODEST:{own}{other}"] = 1.0
     return feats
 
 
@@ -99,35 +129,45 @@ def _assign(places: list[PlaceMentions], predicted: list[list[str]], sentences: 
 
 def _places_for_output(text: str, sentences: Sentences) -> list[PlaceMentions]:
     places = find_places(text, sentences)
-    countries = {pm.place.country for pm in places if pm.place.kind == "country"}
-    # a foreign city or state adds nothing when its country is named too (writers label the country)
-    return [pm for pm in places if not (pm.place.kind == "foreign" and pm.place.country in countries)]
+    countries = {pm.place.country: pm for pm in places if pm.place.kind == "country"}
+    # a foreign city or state whose country is named too is not output (writers label the country), but its
+    # mentions ("telantar di Port Louis, Mauritius") tell the country's role: they join the country's mentions
+    out = []
+    for pm in places:
+        home = countries.get(pm.place.country) if pm.place.kind == "foreign" else None
+        if home is None:
+            out.append(pm)
+            continue
+        for offset, cue, feats in list(zip(pm.offsets, pm.cues, pm.features, strict=True))[
+                : max(0, MAX_MENTIONS - len(home.offsets))]:
+            home.offsets.append(offset)
+            home.cues.append(cue)
+            home.features.append(feats)
+    return out
 
 
 def extract_locations_batch(texts: list[str], sentences: list[Sentences], relevant: list[bool],
-                            role_model: Any | None) -> list[list[dict[str, Any]]]:
-    """TAXONOMY location objects for several texts (one role-model call for the whole batch)."""
+                            role_model: Any | None, types: list[str | None] | None = None) -> list[list[dict[str, Any]]]:
+    """TAXONOMY location objects for several texts (one role-model call for the whole batch); ``types`` are
+    the relevant texts' article types."""
+    types = types if types is not None else [None] * len(texts)
     places = [_places_for_output(t, s) if t else [] for t, s in zip(texts, sentences, strict=True)]
+    bodies = [[pm for pm in pms if pm.offsets] for pms in places]
     feats: list[dict[str, float]] = []
-    owners: list[int] = []
-    for i, pms in enumerate(places):
-        body = [pm for pm in pms if pm.offsets]
-        for pm in body:
-            feats.append(features_of(pm, relevant[i], body))
-            owners.append(i)
+    for i, body in enumerate(bodies):
+        feats.extend(features_of(pm, relevant[i], body, types[i] if relevant[i] else None) for pm in body)
     if role_model is not None and feats:
-        flat = role_model.predict(feats)
+        flat = iter(role_model.predict(feats))
+        per_doc = [[next(flat) for _ in body] for body in bodies]
     else:
-        flat = [sorted({c or "mention" for c in pm.cues}) for pms in places for pm in pms if pm.offsets]
-    per_doc: list[list[list[str]]] = [[] for _ in texts]
-    for i, roles in zip(owners, flat, strict=True):
-        per_doc[i].append(roles)
+        per_doc = [[sorted({c or "mention" for c in pm.cues}) for pm in body] for body in bodies]
     return [_assign(pms, preds, s) for pms, preds, s in zip(places, per_doc, sentences, strict=True)]
 
 
-def extract_locations(text: str, sentences: Sentences, relevant: bool, role_model: Any | None) -> list[dict[str, Any]]:
+def extract_locations(text: str, sentences: Sentences, relevant: bool, role_model: Any | None,
+                      article_type: str | None = None) -> list[dict[str, Any]]:
     """TAXONOMY location objects for ``text``; ``role_model`` is a trained :class:`RoleModel` or None."""
-    return extract_locations_batch([text], [sentences], [relevant], role_model)[0]
+    return extract_locations_batch([text], [sentences], [relevant], role_model, [article_type])[0]
 
 
 def role_labels(gold: list[dict[str, Any]], place: Place) -> set[str]:

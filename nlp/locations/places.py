@@ -151,12 +151,37 @@ FOREIGN_PLACES: dict[str, tuple[str, tuple[str, ...]]] = {
     "Riyadh": ("Saudi Arabia", ()), "Jeddah": ("Saudi Arabia", ("Jedah",)), "Taipei": ("Taiwan", ()),
     "Kaohsiung": ("Taiwan", ()), "Seoul": ("South Korea", ()), "Busan": ("South Korea", ()), "Tokyo": ("Japan", ()),
     "Osaka": ("Japan", ()), "Shenzhen": ("China", ()), "Guangzhou": ("China", ()), "Dili": ("Timor-Leste", ()),
+    # capitals, ports and regions often named in migrant-worker, scam-compound and fishing-crew news
+    "Pahang": ("Malaysia", ()), "Port Dickson": ("Malaysia", ()), "Bandar Seri Begawan": ("Brunei", ()),
+    "KK Park": ("Myanmar", ()), "Yangon": ("Myanmar", ("Rangoon",)), "Tachileik": ("Myanmar", ()),
+    "Vientiane": ("Laos", ("Vientiane",)), "Golden Triangle": ("Laos", ("Segitiga Emas",)),
+    "Chiang Rai": ("Thailand", ()), "Chiang Mai": ("Thailand", ()), "Pattaya": ("Thailand", ()),
+    "Ho Chi Minh": ("Vietnam", ("Ho Chi Minh City",)), "Hanoi": ("Vietnam", ()),
+    "Davao": ("Philippines", ()), "General Santos": ("Philippines", ()), "Mindanao": ("Philippines", ()),
+    "Pampanga": ("Philippines", ()), "Taichung": ("Taiwan", ()), "Taoyuan": ("Taiwan", ()),
+    "Beijing": ("China", ("Peking",)), "Shanghai": ("China", ()), "Guangdong": ("China", ()), "Hebei": ("China", ()),
+    "Henan": ("China", ()), "Shandong": ("China", ()), "Shanxi": ("China", ()), "Fujian": ("China", ()),
+    "Ibaraki": ("Japan", ()), "Nagoya": ("Japan", ()), "Incheon": ("South Korea", ()),
+    "New Delhi": ("India", ()), "Kolkata": ("India", ()), "Chennai": ("India", ()), "Mumbai": ("India", ()),
+    "Colombo": ("Sri Lanka", ("Kolombo",)), "Doha": ("Qatar", ()), "Muscat": ("Oman", ("Masqat",)),
+    "Mekkah": ("Saudi Arabia", ("Makkah", "Mekah")),
+    "Amman": ("Jordan", ()), "Baghdad": ("Iraq", ("Bagdad",)), "Erbil": ("Iraq", ()), "Kurdistan": ("Iraq", ()),
+    "Damascus": ("Syria", ("Damaskus",)), "Ankara": ("Turkey", ()), "Istanbul": ("Turkey", ()),
+    "Nairobi": ("Kenya", ()), "Mombasa": ("Kenya", ()), "Dakar": ("Senegal", ()), "Cape Town": ("South Africa", ()),
+    "Pretoria": ("South Africa", ()), "Johannesburg": ("South Africa", ()), "Windhoek": ("Namibia", ()),
+    "Walvis Bay": ("Namibia", ()), "Port Louis": ("Mauritius", ()), "Port of Spain": ("Trinidad and Tobago", ()),
+    "Montevideo": ("Uruguay", ()), "Buenos Aires": ("Argentina", ()), "Caracas": ("Venezuela", ()),
+    "Suva": ("Fiji", ()), "Port Moresby": ("Papua New Guinea", ()), "Sydney": ("Australia", ()),
+    "Canberra": ("Australia", ()), "Queensland": ("Australia", ()),
+    "Berlin": ("Germany", ()), "Frankfurt": ("Germany", ()), "Warsaw": ("Poland", ("Warsawa",)),
 }
 
 # Regions treated as one place (level ``other``, country = the region's name).
 REGIONS: dict[str, tuple[str, ...]] = {
     "Middle East": ("Timur Tengah",),
     "Europe": ("Eropa", "Benua Eropa"),
+    "Eastern Europe": ("Eropa Timur",), "Southeast Asia": ("Asia Tenggara",), "North Africa": ("Afrika Utara",),
+    "Caribbean": ("Karibia", "Kepulauan Karibia"),
 }
 
 # English short names where CLDR's English name is long or not the usual one.
@@ -164,6 +189,7 @@ COUNTRY_NAME_FIXES: dict[str, str] = {
     "HK": "Hong Kong", "MO": "Macau", "MM": "Myanmar", "TR": "Turkey", "PS": "Palestine",
     "CZ": "Czech Republic", "CI": "Ivory Coast", "CD": "DR Congo", "CG": "Congo", "TL": "Timor-Leste",
     "US": "United States", "GB": "United Kingdom", "KR": "South Korea", "KP": "North Korea",
+    "TT": "Trinidad and Tobago",
 }
 
 # Extra Indonesian names and nicknames of countries -> ISO code.

@@ -59,7 +59,10 @@ def decide(keep: np.ndarray, probs: np.ndarray, keep_threshold: float, second_th
     return out
 
 
-def fit_role_model(feats: list[dict[str, float]], labels: list[set[str]], c: float, seed: int) -> RoleModel:
+def fit_role_model(feats: list[dict[str, float]], labels: list[set[str]], c: float, seed: int,
+                   foreign_weight: float = 1.0) -> RoleModel:
+    """Fit keep and role models; foreign places (a quarter of the places, the destination-country figure's
+    only ones) weigh ``foreign_weight`` times as much in the role model."""
     from sklearn.feature_extraction import DictVectorizer
     from sklearn.linear_model import LogisticRegression
 
@@ -74,6 +77,6 @@ def fit_role_model(feats: list[dict[str, float]], labels: list[set[str]], c: flo
         for role in sorted(lab):
             rows.append(i)
             ys.append(role)
-            weights.append(1.0 / len(lab))
+            weights.append((foreign_weight if "FOREIGN" in feats[i] else 1.0) / len(lab))
     role = LogisticRegression(C=c, max_iter=3000, random_state=seed).fit(X[rows], ys, sample_weight=np.array(weights))
     return RoleModel(vec, keep, role)

@@ -221,7 +221,7 @@ def load(session: Any, articles: list[dict[str, Any]] | None = None, *, signatur
 
     ``signatures=True`` stores the MinHash signature with each article, as the crawler does; without it
     the linker computes the same signature itself."""
-    from crawler.extract.fingerprint import minhash_bytes
+    from crawler import minhash_bytes
     from models.store import ArticleRecord, save_classification, upsert_article
 
     ids = {}

@@ -64,7 +64,7 @@ def test_features_and_probabilities_match_scikit_learn(fitted: tuple[Any, Any, l
 
 
 def test_role_model_matches_scikit_learn(fitted: tuple[Any, Any, list[dict[str, Any]]]) -> None:
-    from nlp.locations.extract import features_of, find_places
+    from nlp.locations.extract import _places_for_output, features_of
     from nlp.sentences import Sentences
     from nlp.text import clean_text
 
@@ -72,8 +72,9 @@ def test_role_model_matches_scikit_learn(fitted: tuple[Any, Any, list[dict[str, 
     feats = []
     for r in recs[:500]:
         text = clean_text(r["text"])
-        body = [pm for pm in find_places(text, Sentences(text)) if pm.offsets]
-        feats += [features_of(pm, bool(r["relevant"]), body) for pm in body]
+        body = [pm for pm in _places_for_output(text, Sentences(text)) if pm.offsets]
+        kind = r.get("article_type") if r["relevant"] else None
+        feats += [features_of(pm, bool(r["relevant"]), body, kind) for pm in body]
     assert len(feats) > 500
     ka, pa = sk.role_model.predict_proba(feats)
     kb, pb = np_model.role_model.predict_proba(feats)

@@ -115,3 +115,23 @@ def test_each_place_role_pair_once() -> None:
     found = locs("Korban asal Garut. Korban lain juga asal Garut. Garut jadi kantong PMI.")
     keys = [(loc["name"], loc["role"]) for loc in found]
     assert len(keys) == len(set(keys))
+
+
+def test_foreign_city_mentions_join_their_country() -> None:
+    from nlp.locations.extract import _places_for_output
+
+    text = "Lima ABK asal Pati telantar di Port Louis, Mauritius. Mereka bekerja di kapal berbendera Taiwan."
+    places = {pm.place.name: pm for pm in _places_for_output(text, Sentences(text))}
+    assert "Port Louis" not in places and "Spain" not in names("Mereka telantar di Port of Spain.")
+    assert "destination" in places["Mauritius"].cues  # "telantar di Port Louis" tells Mauritius's role
+    assert {"Trinidad and Tobago"} == {loc["country"] for loc in locs("Mereka telantar di Port of Spain.")}
+
+
+def test_route_order_features() -> None:
+    from nlp.locations.extract import find_places
+
+    text = "Mereka diterbangkan ke Bangkok, Thailand, lalu dibawa ke Myawaddy, Myanmar. Thailand ramai."
+    places = {pm.place.name: pm for pm in find_places(text, Sentences(text))}
+    assert "NEXTFOR:destination" in places["Thailand"].features[0]
+    assert "PREVFOR:destination" in places["Myawaddy"].features[0]
+    assert not any(f.startswith(("NEXTFOR", "PREVFOR")) for f in places["Thailand"].features[1])
