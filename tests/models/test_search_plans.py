@@ -57,13 +57,20 @@ FILTERS = [
     dict(q="tidakada", province="53"),
     dict(q="polisi", province="12"),
     dict(q="ginjal OR banjir", province="53", outlet="lain"),
+    # no label filter: the id-range slices
+    dict(q="tidakada"),
+    dict(q="polisi"),
+    dict(q="banjir", outlet="lain"),
+    dict(q="ginjal -kamboja", relevant_only=True, article_type="case"),
 ]
 
 
-@pytest.mark.parametrize("steps", [(200, 800, 3200), (1, 2), (3,)])  # the last two end in the usual plan
+@pytest.mark.parametrize(("steps", "slices"), [((200, 800, 3200), (0.01, 0.05, 0.25)), ((1, 2), (0.05, 0.2, 0.5)),
+                                               ((3,), (0.9,)), ((3,), ())])  # some end in the usual plan
 def test_walk_gives_the_usual_first_page(labelled: Database, monkeypatch: pytest.MonkeyPatch,
-                                         steps: tuple[int, ...]) -> None:
+                                         steps: tuple[int, ...], slices: tuple[float, ...]) -> None:
     monkeypatch.setattr(queries, "WALK_STEPS", steps)
+    monkeypatch.setattr(queries, "RANGE_SLICES", slices)
     with labelled.session(readonly=True) as s:
         for kw in FILTERS:
             everything = [r["id"] for r in search(s, ArticleFilter(**kw))]  # no limit: the usual plan
@@ -76,14 +83,14 @@ def test_walk_gives_the_usual_first_page(labelled: Database, monkeypatch: pytest
     assert everything  # the last filter matches something
 
 
-def test_walk_only_for_a_first_page_of_a_query_with_a_label(labelled: Database) -> None:
+def test_walk_only_for_a_first_page_of_a_query(labelled: Database) -> None:
     with labelled.session(readonly=True) as s:
         for f in (ArticleFilter(q="ginjal", modus="organ_trafficking"),  # no limit: an export
-                  ArticleFilter(q="ginjal", limit=5),
-                  ArticleFilter(modus="organ_trafficking", limit=5),
-                  ArticleFilter(q="ginjal", province="12", order="published", limit=5),
-                  ArticleFilter(q="ginjal", outlet="lain", limit=5)):
+                  ArticleFilter(modus="organ_trafficking", limit=5),  # no query: the label's own order
+                  ArticleFilter(q="ginjal", province="12", order="published", limit=5)):
             assert queries._walk_filter(s, f.check()) is None
+        for f in (ArticleFilter(q="ginjal", limit=5), ArticleFilter(q="ginjal", outlet="lain", limit=5)):
+            assert (queries._walk_filter(s, f.check()) is None) == (labelled.dialect == "sqlite")
     with labelled.session(readonly=True) as s, pytest.raises(queries.QueryError, match="unknown outlet"):
         list(search(s, ArticleFilter(q="ginjal", outlet="tidakada", limit=5)))
 
