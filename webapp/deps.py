@@ -3,9 +3,11 @@
 from __future__ import annotations
 
 from dataclasses import dataclass
-from typing import Any
+from typing import Any, TypeVar
 
 from fastapi import HTTPException, Request
+
+from sqlalchemy.orm import Session
 
 from models.db import Database
 from webapp.accounts import get_user, role_at_least, user_for_token
@@ -21,6 +23,18 @@ class CurrentUser:
 
     def can(self, role: str) -> bool:
         return role_at_least(self.role, role)
+
+
+MAX_ID = 2**31 - 1  # primary keys are 32-bit: a larger id in a URL is a 404, not a database error
+_Row = TypeVar("_Row")
+
+
+def get_or_404(session: Session, model: type[_Row], ident: int, detail: str | None = None) -> _Row:
+    """The row of ``model`` with primary key ``ident``, or a 404 (with ``detail`` where the caller gives one)."""
+    row = session.get(model, ident) if 0 < ident <= MAX_ID else None
+    if row is None:
+        raise HTTPException(404, detail)
+    return row
 
 
 class LoginRequired(Exception):

@@ -34,9 +34,7 @@ def edit_outlet(request: Request, outlet_id: int, user: Admin, csrf_token: Annot
     if permission_status not in PERMISSION_STATUSES:
         raise HTTPException(400, f"status izin tidak dikenal: {permission_status[:30]!r}")
     with deps.db_of(request).session() as s:
-        outlet = s.get(Outlet, outlet_id) if 0 < outlet_id < 2**31 else None
-        if outlet is None:
-            raise HTTPException(404)
+        outlet = deps.get_or_404(s, Outlet, outlet_id)
         outlet.enabled = enabled == "1"
         outlet.permission_status = permission_status
         outlet.permission_reason = permission_reason.strip() or None
@@ -115,8 +113,6 @@ def toggle_subscription(request: Request, sub_id: int, user: Admin,
                         csrf_token: Annotated[str, Form(max_length=200)] = "") -> Any:
     deps.check_csrf(request, csrf_token)
     with deps.db_of(request).session() as s:
-        sub = s.get(Subscription, sub_id) if 0 < sub_id < 2**31 else None
-        if sub is None:
-            raise HTTPException(404)
+        sub = deps.get_or_404(s, Subscription, sub_id)
         sub.active = not sub.active
     return RedirectResponse("/admin/langganan", status_code=303)

@@ -67,9 +67,7 @@ def api_search(request: Request, user: Auth, q: Text = "", since: Short = "", un
 @router.get("/articles/{article_id}", summary="One article: metadata, text unless withheld, labels, permission")
 def api_article(request: Request, article_id: int, user: Auth) -> dict[str, Any]:
     with deps.db_of(request).session(readonly=True) as s:
-        a = s.get(Article, article_id) if 0 < article_id < 2**31 else None
-        if a is None:
-            raise HTTPException(404, f"no article {article_id}")
+        a = deps.get_or_404(s, Article, article_id, f"no article {article_id}")
         labels = corrections.effective_labels(s, a)
         outlet = s.get(Outlet, a.outlet_id) if a.outlet_id else None
         return {
@@ -103,9 +101,7 @@ def api_cases(request: Request, user: Auth, page: Annotated[int, Query(ge=1, le=
 @router.get("/cases/{case_id}", summary="One case with its articles and places")
 def api_case(request: Request, case_id: int, user: Auth) -> dict[str, Any]:
     with deps.db_of(request).session(readonly=True) as s:
-        c = s.get(Case, case_id) if 0 < case_id < 2**31 else None
-        if c is None:
-            raise HTTPException(404, f"no case {case_id}")
+        c = deps.get_or_404(s, Case, case_id, f"no case {case_id}")
         body = _case_json(c)
         body["articles"] = [int(i) for i in s.execute(select(CaseArticle.article_id).where(CaseArticle.case_id == case_id)).scalars()]
         body["places"] = [{"name": p.name, "level": p.level, "code": p.code, "role": p.role, "country": p.country}

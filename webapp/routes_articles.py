@@ -5,7 +5,7 @@ from __future__ import annotations
 from typing import Annotated, Any
 from urllib.parse import urlencode
 
-from fastapi import APIRouter, Depends, Form, HTTPException, Request
+from fastapi import APIRouter, Depends, Form, Request
 from fastapi.responses import RedirectResponse
 
 from models.corpus import Article, Outlet
@@ -18,7 +18,6 @@ from webapp.rendering import render
 from webapp.search import SearchPage, outlet_names, search_page
 
 router = APIRouter(include_in_schema=False)
-MAX_ID = 2**31 - 1
 
 
 def _outlets(request: Request) -> list[str]:
@@ -46,12 +45,7 @@ def articles(request: Request, user: Annotated[CurrentUser, Depends(deps.page_us
 
 
 def _article_or_404(s: Any, article_id: int) -> Article:
-    if not 0 < article_id <= MAX_ID:
-        raise HTTPException(404)
-    article = s.get(Article, article_id)
-    if article is None:
-        raise HTTPException(404)
-    return article
+    return deps.get_or_404(s, Article, article_id)
 
 
 def _article_page(request: Request, article_id: int, status: int = 200, **extra: Any) -> Any:

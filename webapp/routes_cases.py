@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from typing import Annotated, Any
 
-from fastapi import APIRouter, Depends, HTTPException, Request
+from fastapi import APIRouter, Depends, Request
 from sqlalchemy import exists, func, select
 from sqlalchemy.orm import Session
 
@@ -58,12 +58,8 @@ def cases(request: Request, user: Annotated[CurrentUser, Depends(deps.page_user)
 
 @router.get("/kasus/{case_id}")
 def case_page(request: Request, case_id: int, user: Annotated[CurrentUser, Depends(deps.page_user)]) -> Any:
-    if not 0 < case_id < 2**31:
-        raise HTTPException(404)
     with deps.db_of(request).session(readonly=True) as s:
-        case = s.get(Case, case_id)
-        if case is None:
-            raise HTTPException(404)
+        case = deps.get_or_404(s, Case, case_id)
         articles = s.execute(
             select(Article.id, Article.title, Article.published_at, Outlet.name.label("outlet"), CaseArticle.reason)
             .join(CaseArticle, CaseArticle.article_id == Article.id).outerjoin(Outlet, Outlet.id == Article.outlet_id)

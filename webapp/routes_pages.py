@@ -6,7 +6,7 @@ import json
 from datetime import timedelta
 from typing import Annotated, Any
 
-from fastapi import APIRouter, Depends, HTTPException, Request
+from fastapi import APIRouter, Depends, Request
 from fastapi.responses import HTMLResponse
 from sqlalchemy import select
 
@@ -88,12 +88,8 @@ def digests(request: Request, user: Annotated[CurrentUser, Depends(deps.page_use
 
 
 def _digest(request: Request, digest_id: int) -> Digest:
-    if not 0 < digest_id < 2**31:
-        raise HTTPException(404)
     with deps.db_of(request).session(readonly=True) as s:
-        d = s.get(Digest, digest_id)
-        if d is None:
-            raise HTTPException(404)
+        d = deps.get_or_404(s, Digest, digest_id)
         s.expunge(d)
         return d
 
