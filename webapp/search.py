@@ -12,10 +12,11 @@ corpus query at all.
 
 from __future__ import annotations
 
+import contextlib
 from collections import Counter
-from collections.abc import Callable, Iterable
+from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field
-from typing import Any, NoReturn
+from typing import Any
 
 from sqlalchemy import Select, select, text
 from sqlalchemy.exc import OperationalError
@@ -90,40 +91,41 @@ def _limits(session: Session) -> None:
         session.execute(text(f"SET LOCAL work_mem = '64MB'; SET LOCAL statement_timeout = {SEARCH_TIMEOUT_MS}"))
 
 
-def _newest(session: Session, base: Select[Any], limit: int, offset: int = 0) -> list[Any]:
+@contextlib.contextmanager
+def _time_limited(session: Session) -> Iterator[None]:
+    """Run corpus queries under :func:`_limits`; a query PostgreSQL stopped at the time limit
+    becomes :class:`SearchTooSlow`."""
     _limits(session)
     try:
-        return list(session.execute(base.order_by(Article.id.desc()).limit(limit).offset(offset)).all())
+        yield
     except OperationalError as exc:
-        _too_slow(exc)
+        if type(exc.orig).__name__ != "QueryCanceled":
+            raise
+        raise SearchTooSlow(f"Pencarian dihentikan setelah {SEARCH_TIMEOUT_MS // 1000} detik: kombinasi kata dan "
+                            "filter ini jarang di korpus. Persempit dengan rentang tanggal atau kata lain, atau "
+                            "gunakan ekspor.") from exc
 
 
-def _too_slow(exc: OperationalError) -> NoReturn:
-    """Re-raise ``exc``, as :class:`SearchTooSlow` when PostgreSQL stopped it at the time limit."""
-    if type(exc.orig).__name__ != "QueryCanceled":
-        raise exc
-    raise SearchTooSlow(f"Pencarian dihentikan setelah {SEARCH_TIMEOUT_MS // 1000} detik: kombinasi kata dan "
-                        "filter ini jarang di korpus. Persempit dengan rentang tanggal atau kata lain, atau "
-                        "gunakan ekspor.") from exc
+def _newest(session: Session, base: Select[Any], limit: int, offset: int = 0) -> list[Any]:
+    return list(session.execute(base.order_by(Article.id.desc()).limit(limit).offset(offset)).all())
 
 
 def sample(session: Session, f: ArticleFilter, base: Callable[[], Select[Any]], size: int = FACET_SAMPLE) -> list[Match]:
     """The ``size`` newest matches with their modus and places: three small queries.
 
-    A query with a modus or province filter walks that label's index (:func:`models.queries.newest_ids`)
-    on PostgreSQL instead of collecting every full-text match of a common word."""
-    _limits(session)
-    try:
+    On PostgreSQL the ids come from :func:`models.queries.newest_ids` (a label index or the id range,
+    newest first) instead of collecting and sorting every full-text match of a common word."""
+    with _time_limited(session):
         ids = newest_ids(session, f, size)
-    except OperationalError as exc:
-        _too_slow(exc)
-    if ids is None:
-        return _with_tags(session, _newest(session, base(), size))
-    if not ids:
-        return []
-    stmt = (select(Article.id, Article.outlet_id, Article.article_type, Article.classification_id)
-            .where(Article.id.in_(ids)).order_by(Article.id.desc()))
-    return _with_tags(session, list(session.execute(stmt).all()))
+        if ids is None:
+            rows = _newest(session, base(), size)
+        elif ids:
+            rows = list(session.execute(
+                select(Article.id, Article.outlet_id, Article.article_type, Article.classification_id)
+                .where(Article.id.in_(ids)).order_by(Article.id.desc())).all())
+        else:
+            rows = []
+    return _with_tags(session, rows)
 
 
 def _with_tags(session: Session, rows: list[Any]) -> list[Match]:
@@ -189,7 +191,9 @@ def page_rows(session: Session, matches: list[Match], outlets: dict[int, str]) -
 
 
 def _beyond_sample(session: Session, base: Select[Any], page: int, size: int) -> list[Match]:
-    return _with_tags(session, _newest(session, base, size, (page - 1) * size))
+    with _time_limited(session):
+        rows = _newest(session, base, size, (page - 1) * size)
+    return _with_tags(session, rows)
 
 
 def search_page(db: Database, f: ArticleFilter, page: int, size: int, *,
