@@ -9,7 +9,9 @@ import re
 
 import numpy as np
 
-NUM_PERM = 64  # = crawler.extract.fingerprint.NUM_PERM: the linker reads the signatures the crawler stored
+import crawler
+
+NUM_PERM = crawler.NUM_PERM  # the linker reads the signatures the crawler stored
 SIG_SCHEME = "crawl-minhash-affine32-5w-64"  # kept with a case's signatures; others are ignored when loaded
 
 # Stage keywords, from the earliest to the latest stage of a case (models.cases.CASE_STAGES).
@@ -55,11 +57,10 @@ _GENERIC = frozenset(
 
 
 def stored_signature(raw: bytes | None) -> np.ndarray | None:
-    """The signature the crawler stored in ``article.minhash`` (``NUM_PERM`` values as uint64 bytes),
-    as 32-bit values; None when absent or of another size."""
-    if not raw or len(raw) != NUM_PERM * 8:
-        return None
-    return np.frombuffer(raw, dtype="<u8").astype(np.uint32)
+    """The signature the crawler stored in ``article.minhash`` (decoded by ``crawler.signature``), as
+    32-bit values; None when absent or of another size."""
+    sig = crawler.signature(raw) if raw else None
+    return None if sig is None else sig.astype(np.uint32)
 
 
 def signature(text: str | None) -> np.ndarray | None:
@@ -67,9 +68,7 @@ def signature(text: str | None) -> np.ndarray | None:
     for bit datasketch's), computed here for an article stored without one."""
     if not (text or "").strip():
         return None
-    from crawler import minhash_bytes
-
-    return stored_signature(minhash_bytes(text or "", NUM_PERM))
+    return stored_signature(crawler.minhash_bytes(text or "", NUM_PERM))
 
 
 def similarity(a: np.ndarray, b: np.ndarray) -> float:
