@@ -95,14 +95,12 @@ def spec_from_mapping(name: str, raw: Mapping[str, Any]) -> SubscriptionSpec:
 
 def load_toml(path: Path) -> list[SubscriptionSpec]:
     """Read ``[subscription.NAME]`` tables (scope, modus, language, recipients) from a TOML file."""
-    import tomllib
+    from pantau.tomlfile import TomlFileError, read_toml
 
     try:
-        data = tomllib.loads(path.read_text(encoding="utf-8"))
-    except FileNotFoundError as exc:
-        raise SubscriptionError(f"no such file: {path}") from exc
-    except tomllib.TOMLDecodeError as exc:
-        raise SubscriptionError(f"{path}: not valid TOML: {exc}") from exc
+        data = read_toml(path)
+    except TomlFileError as exc:
+        raise SubscriptionError(f"subscriptions file {path}: {exc}") from exc
     tables = data.get("subscription")
     if not isinstance(tables, dict) or not tables:
         raise SubscriptionError(f"{path}: no [subscription.NAME] tables")

@@ -20,9 +20,10 @@ from __future__ import annotations
 
 import dataclasses
 import re
-import tomllib
 from pathlib import Path
 from typing import Any
+
+from pantau.tomlfile import TomlFileError, read_toml
 
 from .model import Limits, Listing, OutletEntry, Permission
 
@@ -151,13 +152,9 @@ def load_sources_file(path: str | Path, defaults: dict[str, OutletEntry] | None 
     """Parse ``path``; entries named like one of ``defaults`` override it field by field."""
     path = Path(path)
     try:
-        data = tomllib.loads(path.read_text(encoding="utf-8"))
-    except FileNotFoundError as exc:
-        raise SourcesFileError(f"sources file {path} does not exist") from exc
-    except tomllib.TOMLDecodeError as exc:
-        raise SourcesFileError(f"sources file {path}: TOML syntax error: {exc}") from exc
-    except (OSError, UnicodeDecodeError) as exc:
-        raise SourcesFileError(f"sources file {path}: cannot read: {exc}") from exc
+        data = read_toml(path)
+    except TomlFileError as exc:
+        raise SourcesFileError(f"sources file {path}: {exc}") from exc
     try:
         _unknown(set(data), TOP_KEYS, "top level")
         raw_outlets = data.get("outlet", [])

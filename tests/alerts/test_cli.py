@@ -84,6 +84,14 @@ def test_toml(tmp_path: Path) -> None:
     f.write_text('[subscription.Bad]\nscope = "53.99"\nrecipients = ["a@b.id"]\n')
     with pytest.raises(SubscriptionError, match=r"\[subscription.Bad\]: unknown kabupaten/kota"):
         load_toml(f)
+    f.write_bytes(b'[subscription.Bad]\nrecipients = ["\xe9@b.id"]\n')  # Latin-1, not UTF-8
+    with pytest.raises(SubscriptionError, match="cannot read"):
+        load_toml(f)
+    with pytest.raises(SubscriptionError, match="does not exist"):
+        load_toml(tmp_path / "tidak-ada.toml")
+    f.write_text("[subscription\n")
+    with pytest.raises(SubscriptionError, match="TOML syntax error"):
+        load_toml(f)
 
 
 def test_cli_end_to_end(env: dict[str, str], tmp_path: Path, smtp_server: SmtpServer) -> None:
