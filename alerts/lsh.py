@@ -11,18 +11,15 @@ from __future__ import annotations
 
 import numpy as np
 
+import crawler
+
 BANDS = 16
 ROWS = 4
-# Odd 64-bit multipliers: a band's four values become one integer key (arithmetic mod 2**64).
-_MIX = np.array([0x9E3779B97F4A7C15, 0xC2B2AE3D27D4EB4F, 0x165667B19E3779F9, 0x27D4EB2F165667C5], dtype=np.uint64)
 
 
 def band_keys(sigs: np.ndarray) -> list[list[int]]:
     """The ``BANDS`` integer bucket keys of each signature of an (n, NUM_PERM) array (one numpy pass)."""
-    v = np.asarray(sigs, dtype=np.uint64).reshape(len(sigs), BANDS, ROWS)
-    with np.errstate(over="ignore"):
-        keys = (v * _MIX).sum(axis=2, dtype=np.uint64)
-    return keys.tolist()  # type: ignore[no-any-return]
+    return crawler.band_keys(sigs, BANDS, ROWS).tolist()  # type: ignore[no-any-return]
 
 
 class BandIndex:

@@ -6,6 +6,6 @@ Heavy libraries (Scrapy, trafilatura) are imported by the submodules that need t
 
 # The room's public fingerprint API (numpy only): the alerts room links cases with the same
 # signatures the crawler stores.
-from crawler.extract.fingerprint import NUM_PERM, content_hash, minhash_bytes, signature  # noqa: E402
+from crawler.extract.fingerprint import NUM_PERM, band_keys, content_hash, minhash_bytes, signature  # noqa: E402
 
-__all__ = ["NUM_PERM", "content_hash", "minhash_bytes", "signature"]
+__all__ = ["NUM_PERM", "band_keys", "content_hash", "minhash_bytes", "signature"]

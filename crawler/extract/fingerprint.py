@@ -67,3 +67,19 @@ def signature(raw: bytes) -> np.ndarray | None:
     if not raw or len(raw) != NUM_PERM * 8:
         return None
     return np.frombuffer(raw, dtype=np.uint64)
+
+
+@lru_cache(maxsize=8)
+def _band_mix(rows: int) -> np.ndarray:
+    """Odd 64-bit multipliers, one per value of a band (fixed seed: the same keys in every process)."""
+    mix = np.random.RandomState(7).randint(0, 1 << 63, rows, dtype=np.uint64)
+    return mix * np.uint64(2) + np.uint64(1)
+
+
+def band_keys(sigs: np.ndarray, bands: int, rows: int) -> np.ndarray:
+    """LSH bucket keys of signatures: the first ``bands * rows`` values of each row of ``sigs``
+    (n, NUM_PERM) cut into ``bands`` bands, each band's values mixed into one 64-bit key (n, bands).
+    Equal bands give equal keys; different ones collide with probability about 2**-64."""
+    v = np.asarray(sigs, dtype=np.uint64)[:, : bands * rows].reshape(len(sigs), bands, rows)
+    with np.errstate(over="ignore"):
+        return (v * _band_mix(rows)).sum(axis=2, dtype=np.uint64)  # type: ignore[no-any-return]

@@ -17,7 +17,7 @@ from functools import lru_cache
 
 import numpy as np
 
-from crawler.extract.fingerprint import NUM_PERM, signature
+from crawler.extract.fingerprint import NUM_PERM, band_keys, signature
 
 LIVE, IN_CRAWL, HAS_TEXT, HAS_SIGNATURE = 1, 2, 4, 8
 
@@ -53,8 +53,6 @@ class RecentArticles:
     def __init__(self, capacity: int, threshold: float) -> None:
         self.capacity = max(1, capacity)
         self.bands, self.rows = lsh_bands(threshold)
-        mix = np.random.RandomState(7).randint(0, 1 << 63, self.rows, dtype=np.uint64)
-        self._mix = mix * np.uint64(2) + np.uint64(1)  # odd multipliers: a band's values -> one 64-bit key
         n = self.capacity
         self.url_keys = np.zeros(n, dtype=np.uint64)
         self.text_keys = np.zeros(n, dtype=np.uint64)
@@ -73,9 +71,7 @@ class RecentArticles:
         sig = signature(raw) if raw else None
         if sig is None:
             return None
-        bands = sig[: self.bands * self.rows].reshape(self.bands, self.rows)
-        with np.errstate(over="ignore"):
-            return (bands * self._mix).sum(axis=1, dtype=np.uint64)  # type: ignore[no-any-return]
+        return band_keys(sig[None, :], self.bands, self.rows)[0]
 
     def _outlet_code(self, outlet: str) -> int:
         if outlet not in self.outlets:
