@@ -16,11 +16,11 @@ import json
 import sys
 from typing import Any
 
-from nlp.locations.extract import _assign, _places_for_output, features_of
+from nlp.locations.extract import _assign, _places_for_output, features_of, title_cues
 from nlp.metrics import location_scores
 from nlp.sentences import Sentences
 from nlp.settings import load_config
-from nlp.text import clean_text
+from nlp.text import clean_text, clean_title
 
 
 def out_of_fold_locations(records: list[dict[str, Any]], cfg: dict[str, Any], folds: int = 5,
@@ -39,7 +39,8 @@ def out_of_fold_locations(records: list[dict[str, Any]], cfg: dict[str, Any], fo
     bodies = [[pm for pm in pms if pm.offsets] for pms in places]
     types = [article_type_of(rec) for rec in records]
     for rec, body, kind in zip(records, bodies, types, strict=True):
-        feats.append([features_of(pm, bool(rec["relevant"]), body, kind) for pm in body])
+        heads = title_cues(clean_title(rec.get("title")))
+        feats.append([features_of(pm, bool(rec["relevant"]), body, kind, heads) for pm in body])
         labels.append(role_labels_of(rec, body))
     out: list[list[dict[str, Any]]] = [[] for _ in records]
     for train_idx, test_idx in KFold(folds, shuffle=True, random_state=seed).split(records):

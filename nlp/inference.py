@@ -238,10 +238,10 @@ class CompactRoleModel:
         return keep, probs
 
     def predict(self, feats: list[dict[str, float]]) -> list[list[str]]:
-        from nlp.locations.role_model import decide
+        from nlp.locations.role_model import decide, negatives_mention
 
         keep, probs = self.predict_proba(feats)
-        return decide(keep, probs, self.keep_threshold, self.second_threshold)
+        return negatives_mention(feats, decide(keep, probs, self.keep_threshold, self.second_threshold))
 
 
 # ---------------------------------------------------------------- export from scikit-learn objects

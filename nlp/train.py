@@ -21,7 +21,7 @@ import numpy as np
 
 from nlp.calibration import PlattCalibrated
 from nlp.features import Doc, FeatureBuilder, make_doc
-from nlp.locations.extract import _places_for_output, features_of
+from nlp.locations.extract import _places_for_output, features_of, title_cues
 from nlp.locations.role_model import RoleModel, fit_role_model
 from nlp.locations.roles import ROLES
 from nlp.model import TppoModel, save_model
@@ -112,7 +112,8 @@ def _role_data(records: list[dict[str, Any]], texts: list[str]) -> tuple[list[di
     labels: list[set[str]] = []
     for rec, text in zip(records, texts, strict=True):
         body = [pm for pm in _places_for_output(text, Sentences(text)) if pm.offsets]
-        feats.extend(features_of(pm, bool(rec["relevant"]), body, article_type_of(rec)) for pm in body)
+        heads = title_cues(clean_title(rec.get("title")))
+        feats.extend(features_of(pm, bool(rec["relevant"]), body, article_type_of(rec), heads) for pm in body)
         labels.extend(role_labels_of(rec, body))
     return feats, labels
 

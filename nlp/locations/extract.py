@@ -20,7 +20,7 @@ from nlp.sentences import Sentences
 
 MAX_PLACES = 40
 MAX_MENTIONS = 6  # mentions of one place whose context is read (later ones add little)
-_LIST_GAP = re.compile(r"\s*(?:,\s*(?:dan|serta|atau)?|\s(?:dan|serta|atau|hingga|maupun))\s*")
+_LIST_GAP = re.compile(r"\s*(?:,\s*(?:dan|serta|atau|disusul|diikuti)?|\s(?:dan|serta|atau|hingga|maupun))\s*")
 
 
 @dataclass
@@ -31,6 +31,7 @@ class PlaceMentions:
     features: list[list[str]] = field(default_factory=list)
     in_dateline: bool = False
     first: int = 0
+    mates: set[str] = field(default_factory=set)  # foreign countries listed with this one ("ke Malaysia dan Singapura")
 
 
 def find_places(text: str, sentences: Sentences) -> list[PlaceMentions]:
@@ -38,7 +39,7 @@ def find_places(text: str, sentences: Sentences) -> list[PlaceMentions]:
     gaz = get_gazetteer()
     dl_end = dateline_end(text)
     found: dict[str, PlaceMentions] = {}
-    prev_end, prev_cue = -10, None
+    prev_end, prev_cue, prev_pm = -10, None, None
     route: list[tuple[int, int, str, list[str], str | None]] = []  # foreign mentions: start, end, country, features, cue
     for loc in resolve(text, find(text, dl_end), gaz, dl_end):
         pm = found.get(loc.place.key)
@@ -58,10 +59,14 @@ def find_places(text: str, sentences: Sentences) -> list[PlaceMentions]:
             # "asal Cianjur, Garut, dan Sukabumi": a listed place shares the first place's cue
             feats.append(f"LISTCUE:{prev_cue}")
             cue = cue if cue is not None and left[-1:] not in (["dan"], ["serta"], ["atau"]) else prev_cue
+            pair = (prev_pm.place.country if prev_pm is not None else "Indonesia", pm.place.country)
+            if prev_pm is not None and "Indonesia" not in pair and pair[0] != pair[1]:
+                prev_pm.mates.add(pm.place.country)
+                pm.mates.add(prev_pm.place.country)
         pm.offsets.append(loc.start)
         pm.cues.append(cue)
         pm.features.append(feats)
-        prev_end, prev_cue = loc.end, cue
+        prev_end, prev_cue, prev_pm = loc.end, cue, pm
         if loc.place.country != "Indonesia":
             route.append((loc.start, loc.end, loc.place.country, feats, cue))
     _route_features(text, route)
@@ -78,16 +83,40 @@ def _route_features(text: str, route: list[tuple[int, int, str, list[str], str |
     for (_s1, e1, c1, f1, cue1), (s2, _e2, c2, f2, cue2) in zip(route, route[1:]):
         if c1 == c2 or s2 - e1 > _ROUTE_GAP or _BOUNDARY.search(text, e1, s2):
             continue
+        if _LIST_GAP.fullmatch(text, e1, s2):  # "ke Malaysia dan Singapura": listed together, not a route
+            f1.append("LISTFOR")
+            f2.append("LISTFOR")
+            continue
         f1.append(f"NEXTFOR:{cue2}")
         f2.append(f"PREVFOR:{cue1}")
 
 
+def title_cues(title: str | None) -> dict[str, set[str]] | None:
+    """Foreign countries named in an article's title, with the cue role of each title mention ("Dua Pemuda
+    Dijual ke Myanmar" -> {"Myanmar": {"destination"}}); the headline names where the story happens. None
+    without a title (nothing is known then, rather than "not in the headline")."""
+    if not title or not title.strip():
+        return None
+    out: dict[str, set[str]] = {}
+    gaz = get_gazetteer()
+    for loc in resolve(title, find(title, 0), gaz, 0):
+        if loc.place.country != "Indonesia":
+            left, _right = context(title, loc.start, loc.end)
+            out.setdefault(loc.place.country, set()).add(str(cue_role(left, loc.place)))
+    return out
+
+
 def features_of(pm: PlaceMentions, relevant: bool, others: list[PlaceMentions] | None = None,
-                article_type: str | None = None) -> dict[str, float]:
+                article_type: str | None = None, title: dict[str, set[str]] | None = None) -> dict[str, float]:
     """Role-model features of one place; ``others`` are the article's places (with body mentions) that the
     role model sees, for the foreign places' standing among them; ``article_type`` is the article's
-    (predicted) type when it is relevant."""
+    (predicted) type when it is relevant; ``title`` is :func:`title_cues` of the article's title."""
     feats = place_features(pm.place, pm.features, len(pm.offsets), relevant)
+    if title is not None and pm.place.country != "Indonesia":
+        cues = title.get(pm.place.country)
+        feats[f"TITLE:{int(cues is not None)}"] = 1.0
+        for cue in cues or ():
+            feats[f"TITLECUE:{cue}"] = 1.0
     if pm.place.country != "Indonesia" and relevant and article_type:
         # a case story's foreign places are where its victims went; a policy piece's are mostly mentions
         feats[f"FOREIGN_TYPE:{article_type}"] = 1.0
@@ -104,8 +133,12 @@ def features_of(pm: PlaceMentions, relevant: bool, others: list[PlaceMentions] |
             # "dijanjikan kerja di Thailand ... dibawa ke Myanmar": a destination cue elsewhere makes this one a
             # promise or a stage of the route; whether this place and another foreign place have one
             own = int("destination" in pm.cues)
-            other = int(any("destination" in o.cues for o in foreign if o.place.country != pm.place.country))
+            other = int(any("destination" in o.cues for o in foreign
+                            if o.place.country != pm.place.country and o.place.country not in pm.mates))
             feats[f"ODEST:{own}{other}"] = 1.0
+            kind = article_type if relevant and article_type else "neg"
+            for f in [f for f in feats if f.startswith("SC:")]:
+                feats[f"{f}_{kind}"] = 1.0
     return feats
 
 
@@ -138,6 +171,7 @@ def _places_for_output(text: str, sentences: Sentences) -> list[PlaceMentions]:
         if home is None:
             out.append(pm)
             continue
+        home.mates.update(pm.mates - {home.place.country})
         for offset, cue, feats in list(zip(pm.offsets, pm.cues, pm.features, strict=True))[
                 : max(0, MAX_MENTIONS - len(home.offsets))]:
             home.offsets.append(offset)
@@ -147,15 +181,18 @@ def _places_for_output(text: str, sentences: Sentences) -> list[PlaceMentions]:
 
 
 def extract_locations_batch(texts: list[str], sentences: list[Sentences], relevant: list[bool],
-                            role_model: Any | None, types: list[str | None] | None = None) -> list[list[dict[str, Any]]]:
+                            role_model: Any | None, types: list[str | None] | None = None,
+                            titles: list[str] | None = None) -> list[list[dict[str, Any]]]:
     """TAXONOMY location objects for several texts (one role-model call for the whole batch); ``types`` are
-    the relevant texts' article types."""
+    the relevant texts' article types, ``titles`` the texts' titles."""
     types = types if types is not None else [None] * len(texts)
+    titles = titles if titles is not None else [""] * len(texts)
     places = [_places_for_output(t, s) if t else [] for t, s in zip(texts, sentences, strict=True)]
     bodies = [[pm for pm in pms if pm.offsets] for pms in places]
     feats: list[dict[str, float]] = []
     for i, body in enumerate(bodies):
-        feats.extend(features_of(pm, relevant[i], body, types[i] if relevant[i] else None) for pm in body)
+        heads = title_cues(titles[i])
+        feats.extend(features_of(pm, relevant[i], body, types[i] if relevant[i] else None, heads) for pm in body)
     if role_model is not None and feats:
         flat = iter(role_model.predict(feats))
         per_doc = [[next(flat) for _ in body] for body in bodies]
@@ -165,9 +202,9 @@ def extract_locations_batch(texts: list[str], sentences: list[Sentences], releva
 
 
 def extract_locations(text: str, sentences: Sentences, relevant: bool, role_model: Any | None,
-                      article_type: str | None = None) -> list[dict[str, Any]]:
+                      article_type: str | None = None, title: str = "") -> list[dict[str, Any]]:
     """TAXONOMY location objects for ``text``; ``role_model`` is a trained :class:`RoleModel` or None."""
-    return extract_locations_batch([text], [sentences], [relevant], role_model, [article_type])[0]
+    return extract_locations_batch([text], [sentences], [relevant], role_model, [article_type], [title])[0]
 
 
 def role_labels(gold: list[dict[str, Any]], place: Place) -> set[str]:

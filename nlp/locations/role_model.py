@@ -37,7 +37,15 @@ class RoleModel:
 
     def predict(self, feats: list[dict[str, float]]) -> list[list[str]]:
         keep, probs = self.predict_proba(feats)
-        return decide(keep, probs, self.keep_threshold, self.second_threshold)
+        return negatives_mention(feats, decide(keep, probs, self.keep_threshold, self.second_threshold))
+
+
+def negatives_mention(feats: list[dict[str, float]], roles: list[list[str]]) -> list[list[str]]:
+    """A non-relevant article has no victims, so its foreign places are only mentioned (WRITING_GUIDE rule 4)."""
+    for i, f in enumerate(feats):
+        if "FOREIGN_REL:0" in f and roles[i]:
+            roles[i] = ["mention"]
+    return roles
 
 
 def decide(keep: np.ndarray, probs: np.ndarray, keep_threshold: float, second_threshold: float) -> list[list[str]]:

@@ -96,6 +96,42 @@ def cue_role(left: list[str], place: Place) -> str | None:
     return best[2] if best is not None else None
 
 
+# word classes of a foreign mention's sentence context: who moved where and how the article tells it
+SENT_CLASSES: dict[str, frozenset[str]] = {
+    "victim": frozenset("korban pmi cpmi tki tkw wni abk pekerja migran warga perempuan mahasiswa pemuda anak buruh "
+                        "awak pengantin".split()),
+    "stat": frozenset("terbanyak disusul diikuti sebagian mayoritas tercatat mencatat didominasi terbesar data "
+                      "sepanjang total jumlah persen".split()),
+    "warn": frozenset("mencegah cegah pencegahan waspada mewaspadai imbau mengimbau imbauan jangan hati-hati "
+                      "sosialisasi rentan tergiur menolak mengenali kalau jika apabila bila agar supaya potensi "
+                      "marak".split()),
+    "promise": frozenset("dijanjikan janji menjanjikan ditawari ditawarkan menawarkan menawari tawaran iming-iming "
+                         "diiming-imingi semula mengira dikira diklaim awalnya rencananya".split()),
+    "actual": frozenset("ternyata justru malah berakhir dibelokkan dipindahkan dialihkan sebenarnya nyatanya "
+                        "alih-alih".split()),
+    "flag": frozenset(("berbendera", "bendera")),
+    "exploit": frozenset("dipaksa disekap dieksploitasi disiksa dipukuli dianiaya scam penipuan kompleks markas bordil "
+                         "dijual diperbudak disandera ditahan diperas".split()),
+    "other": frozenset("otoritas pemerintah kedutaan kbri duta dubes delegasi turis wisatawan pembeli pria "
+                       "hukum".split()),
+}
+
+
+_COUNTED = SENT_CLASSES["victim"] | {"orang", "kasus", "jiwa", "deportan", "penumpang"}
+
+
+def sentence_classes(left: list[str], right: list[str]) -> list[str]:
+    """``SC:`` features: the word classes present in a mention's sentence context."""
+    words = set(left)
+    words.update(right)
+    out = [f"SC:{name}" for name, vocab in SENT_CLASSES.items() if not words.isdisjoint(vocab)]
+    # a counted group: a number right before a victim noun ("87 warga", "1.906 PMI")
+    seq = left + right
+    if any(w.isdigit() and nxt in _COUNTED for w, nxt in zip(seq, seq[1:])):
+        out.append("SC:count")
+    return out
+
+
 def mention_features(left: list[str], right: list[str], place: Place, paragraph: int,
                      cue: str | None = None) -> list[str]:
     """Features of one mention; ``cue`` is ``cue_role(left, place)`` when the caller has it already."""
@@ -108,6 +144,8 @@ def mention_features(left: list[str], right: list[str], place: Place, paragraph:
     feats += [f"SW:{w}" for w in left[:-LEFT_WORDS]] + [f"SW:{w}" for w in right[4:]]
     feats.append(f"CUE:{cue if cue is not None else cue_role(left, place)}")
     feats.append(f"PARA:{min(paragraph, 6)}")
+    if place.country != "Indonesia":
+        feats += sentence_classes(left, right)
     return feats
 
 

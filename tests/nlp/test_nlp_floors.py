@@ -12,7 +12,7 @@ import pytest
 
 from conftest import CORPUS
 
-FLOORS = {  # reached by tppo-1a5f2b314aae: 0.994 / 0.994 / 0.926 / 0.932 / 0.990 / 0.854 / 0.989 / 0.832 / 0.867
+FLOORS = {  # reached by tppo-02ddbccb9229: 0.994 / 0.994 / 0.917 / 0.925 / 0.990 / 0.845 / 0.989 / 0.870 / 0.867
     "relevance F1": 0.97,
     "article type accuracy": 0.96,
     "modus micro-F1": 0.90,
@@ -20,7 +20,7 @@ FLOORS = {  # reached by tppo-1a5f2b314aae: 0.994 / 0.994 / 0.926 / 0.932 / 0.99
     "province F1": 0.96,
     "province F1 with roles": 0.82,
     "country F1": 0.96,
-    "destination-country F1": 0.82,
+    "destination-country F1": 0.85,
     "victims exact match": 0.83,
 }
 

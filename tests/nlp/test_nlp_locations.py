@@ -135,3 +135,30 @@ def test_route_order_features() -> None:
     assert "NEXTFOR:destination" in places["Thailand"].features[0]
     assert "PREVFOR:destination" in places["Myawaddy"].features[0]
     assert not any(f.startswith(("NEXTFOR", "PREVFOR")) for f in places["Thailand"].features[1])
+
+
+def test_title_cues_name_the_headline_country_and_its_cue() -> None:
+    from nlp.locations.extract import title_cues
+
+    assert title_cues("Dijanjikan Kerja di Thailand, Dua Pemuda Dijual ke Myanmar via Laos") == {
+        "Thailand": {"destination"}, "Myanmar": {"destination"}, "Laos": {"transit"}}
+    assert title_cues("Polres Garut Tangkap Perekrut") == {}
+    assert title_cues("") is None  # no title: no title features at all
+
+
+def test_foreign_places_of_a_negative_article_are_mentions() -> None:
+    from nlp.locations.role_model import negatives_mention
+
+    feats = [{"FOREIGN": 1.0, "FOREIGN_REL:0": 1.0}, {"FOREIGN": 1.0, "FOREIGN_REL:1": 1.0}, {"KIND:kota": 1.0}]
+    roles = [["destination"], ["destination"], ["incident"]]
+    assert negatives_mention(feats, roles) == [["mention"], ["destination"], ["incident"]]
+
+
+def test_listed_foreign_countries_are_mates_not_a_route() -> None:
+    from nlp.locations.extract import find_places
+
+    text = "Mereka hendak diberangkatkan ke Malaysia dan Singapura. Di Kamboja juga ada korban."
+    places = {pm.place.country: pm for pm in find_places(text, Sentences(text))}
+    assert places["Malaysia"].mates == {"Singapore"} and places["Singapore"].mates == {"Malaysia"}
+    assert not places["Cambodia"].mates
+    assert "LISTFOR" in places["Malaysia"].features[0]
