@@ -5,8 +5,8 @@ from __future__ import annotations
 from datetime import UTC, datetime
 from typing import Any
 
-from sqlalchemy import JSON, DateTime, MetaData, TypeDecorator
-from sqlalchemy.dialects.postgresql import JSONB
+from sqlalchemy import JSON, DateTime, MetaData, Text, TypeDecorator
+from sqlalchemy.dialects.postgresql import ARRAY, JSONB
 from sqlalchemy.engine import Dialect
 from sqlalchemy.orm import DeclarativeBase
 
@@ -52,6 +52,8 @@ class UTCDateTime(TypeDecorator[datetime]):
 
 # JSON everywhere, JSONB on PostgreSQL (indexable, compact).
 JSONType = JSON().with_variant(JSONB(), "postgresql")
+# A list of short strings: a text[] on PostgreSQL (GIN-indexable with @>), a JSON list elsewhere.
+KeyList = JSON().with_variant(ARRAY(Text()), "postgresql")
 
 
 class Base(DeclarativeBase):

@@ -17,10 +17,11 @@ generated ``tsvector`` fire for these statements like for any other.
 
 from __future__ import annotations
 
-from collections.abc import Callable, Mapping, Sequence
+from collections.abc import Callable, Iterator, Mapping, Sequence
+from contextlib import contextmanager
 from typing import Any
 
-from sqlalchemy import Connection, Dialect
+from sqlalchemy import Connection, Dialect, Engine
 
 from .corpus import Article
 
@@ -77,3 +78,48 @@ def upsert_postgresql(connection: Connection, columns: Sequence[str], params: Se
             f"ON CONFLICT (canonical_url) DO UPDATE SET {_assignments(columns, 'EXCLUDED')}"
         )
         cur.execute(f"TRUNCATE {STAGE_TABLE}")
+
+
+SEARCH_INDEX = "ix_article_search"  # migration 0005: GIN over (search_vector, label_keys), PostgreSQL
+_SEARCH_INDEX_DDL = f"CREATE INDEX IF NOT EXISTS {SEARCH_INDEX} ON article USING gin (search_vector, label_keys)"
+
+
+def ensure_search_index(connection: Connection) -> bool:
+    """Create the PostgreSQL full-text/label index if it is missing (an interrupted :func:`search_index_deferred`
+    load); True when it had to be built. ``pantau db upgrade`` calls it."""
+    if connection.dialect.name != "postgresql":
+        return False
+    present = connection.exec_driver_sql("SELECT to_regclass(%s)", (SEARCH_INDEX,)).scalar()
+    if present is not None:
+        return False
+    has_table = connection.exec_driver_sql("SELECT to_regclass('article')").scalar()
+    has_column = has_table is not None and connection.exec_driver_sql(
+        "SELECT 1 FROM information_schema.columns WHERE table_name = 'article' AND column_name = 'label_keys' "
+        "AND table_schema = current_schema()").scalar()
+    if not has_column:
+        return False  # before migration 0005: the migrations own the index
+    connection.exec_driver_sql("SET LOCAL maintenance_work_mem = '512MB'")
+    connection.exec_driver_sql(_SEARCH_INDEX_DDL)
+    return True
+
+
+@contextmanager
+def search_index_deferred(engine: Engine) -> Iterator[None]:
+    """A bulk load into PostgreSQL without the full-text/label GIN index, built once at the end.
+
+    Keeping the index up to date row by row is most of the cost of loading a large corpus (every
+    article adds a few hundred entries to the inverted lists); building it in one pass over 1,000,000
+    articles takes about half a minute. Searches are slow while the index is missing, so use this for
+    initial loads and large imports, not next to a running web app. If the load is killed, the
+    index is rebuilt by the next ``pantau db upgrade`` (:func:`ensure_search_index`). No-op on SQLite.
+    """
+    if engine.dialect.name != "postgresql":
+        yield
+        return
+    with engine.begin() as conn:
+        conn.exec_driver_sql(f"DROP INDEX IF EXISTS {SEARCH_INDEX}")
+    try:
+        yield
+    finally:
+        with engine.begin() as conn:
+            ensure_search_index(conn)

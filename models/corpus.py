@@ -22,7 +22,7 @@ from sqlalchemy import (
 )
 from sqlalchemy.orm import Mapped, mapped_column, relationship
 
-from .base import Base, JSONType, utcnow
+from .base import Base, JSONType, KeyList, utcnow
 
 PERMISSION_STATUSES = ("allowed", "disabled", "permission_recorded")
 SOURCE_KINDS = ("rss", "atom", "sitemap", "news_sitemap", "listing", "search")
@@ -112,6 +112,8 @@ class Article(Base):
     relevance_score: Mapped[float | None] = mapped_column(Float)
     article_type: Mapped[str | None] = mapped_column(String(10))
     victims: Mapped[int | None] = mapped_column(Integer)
+    # the current labels as filter keys (models/label_keys.py), indexed with the full text on PostgreSQL
+    label_keys: Mapped[list[str] | None] = mapped_column(KeyList)
 
     outlet: Mapped[Outlet | None] = relationship()
 

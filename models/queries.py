@@ -16,7 +16,8 @@ from dataclasses import dataclass, field, replace
 from datetime import UTC, date, datetime, timedelta
 from typing import Any
 
-from sqlalchemy import Select, and_, column, exists, func, select, table, text
+from sqlalchemy import Select, Text, and_, column, exists, func, select, table, text, type_coerce
+from sqlalchemy.dialects.postgresql import ARRAY as PG_ARRAY
 from sqlalchemy.exc import DatabaseError as SADatabaseError
 from sqlalchemy.exc import OperationalError
 from sqlalchemy.orm import Session
@@ -25,6 +26,7 @@ from pantau import regions
 from pantau.taxonomy import ARTICLE_TYPES, MODUS
 
 from .corpus import Article, Classification, LocationMention, ModusTag, Outlet
+from .label_keys import RELEVANT, kabkota_key, modus_key, province_key, type_key
 
 _FTS = table("article_fts", column("rowid"))
 WIB = timedelta(hours=7)  # Asia/Jakarta has no daylight saving time
@@ -187,12 +189,23 @@ def _text_search_config(session: Session) -> str:
     return str(cfg or "simple")
 
 
+def _label_keys_of(f: ArticleFilter) -> list[str]:
+    """The ``article.label_keys`` an article needs to pass the label filters of ``f``."""
+    keys = [RELEVANT] if f.relevant_only else []
+    if f.article_type:
+        keys.append(type_key(f.article_type))
+    if f.modus:
+        keys.append(modus_key(f.modus))
+    if f._province_code:
+        keys.append(province_key(f._province_code))
+    if f._kabkota_code:
+        keys.append(kabkota_key(f._kabkota_code))
+    return keys
+
+
 def _apply_filters(session: Session, stmt: Select[Any], f: ArticleFilter) -> Select[Any]:
     conds = []
-    if f.relevant_only:
-        conds.append(Article.relevant.is_(True))
-    if f.article_type:
-        conds.append(Article.article_type == f.article_type)
+    postgresql = session.get_bind().dialect.name == "postgresql"
     if f.since:
         conds.append(Article.published_at >= _day_start(f.since))
     if f.until:
@@ -203,24 +216,34 @@ def _apply_filters(session: Session, stmt: Select[Any], f: ArticleFilter) -> Sel
             known = session.execute(select(Outlet.name).order_by(Outlet.name).limit(20)).scalars().all()
             raise QueryError(f"unknown outlet {f.outlet!r}" + (f" (known: {', '.join(known)})" if known else ""))
         conds.append(Article.outlet_id == outlet_id)
-    if f.modus:
-        conds.append(
-            exists().where(ModusTag.classification_id == Article.classification_id, ModusTag.modus == f.modus)
-        )
-    if f._province_code:
-        conds.append(
-            exists().where(
-                LocationMention.classification_id == Article.classification_id,
-                LocationMention.province_code == f._province_code,
+    if postgresql:
+        # every label filter is one `@>` on the keys, answered by the GIN index shared with the text
+        keys = _label_keys_of(f)
+        if keys:
+            conds.append(type_coerce(Article.label_keys, PG_ARRAY(Text())).contains(keys))
+    else:
+        if f.relevant_only:
+            conds.append(Article.relevant.is_(True))
+        if f.article_type:
+            conds.append(Article.article_type == f.article_type)
+        if f.modus:
+            conds.append(
+                exists().where(ModusTag.classification_id == Article.classification_id, ModusTag.modus == f.modus)
             )
-        )
-    if f._kabkota_code:
-        conds.append(
-            exists().where(
-                LocationMention.classification_id == Article.classification_id,
-                LocationMention.code == f._kabkota_code,
+        if f._province_code:
+            conds.append(
+                exists().where(
+                    LocationMention.classification_id == Article.classification_id,
+                    LocationMention.province_code == f._province_code,
+                )
             )
-        )
+        if f._kabkota_code:
+            conds.append(
+                exists().where(
+                    LocationMention.classification_id == Article.classification_id,
+                    LocationMention.code == f._kabkota_code,
+                )
+            )
     if f.q:
         groups = f.query_groups()
         if groups:
@@ -284,16 +307,8 @@ def _tags_for(session: Session, classification_ids: Sequence[int]) -> dict[int, 
     return out
 
 
-WALK_STEPS = (200, 800, 3200)  # labelled articles read per step before the full-text index takes over
-
-
-def _walk_source(f: ArticleFilter) -> tuple[Any, Any] | None:
-    """The (article id column, condition) of the label index a first page can walk, if any."""
-    if f.modus:
-        return ModusTag.article_id, ModusTag.modus == f.modus
-    if f._province_code:
-        return LocationMention.article_id, LocationMention.province_code == f._province_code
-    return None  # an outlet walk (index on (outlet_id, id)) measured slower than the bitmap plan
+WALK_ROWS = 2000  # newest articles checked one by one before the full-text/label index takes over
+SLICE_SHARE = 0.05  # then this newest share of the id range is searched through the index, then the rest
 
 
 def _page_ids(session: Session, f: ArticleFilter, restrict: Any, limit: int) -> list[int]:
@@ -302,63 +317,59 @@ def _page_ids(session: Session, f: ArticleFilter, restrict: Any, limit: int) -> 
     return list(session.execute(stmt.limit(limit)).scalars())
 
 
-RANGE_SLICES = (0.01, 0.05, 0.25)  # newest shares of the id range searched, in turn, before the rest
-
-
-def _walk_ranges(session: Session, f: ArticleFilter) -> list[int]:
-    """The first page of a query without a label filter, searched in slices of the id range, newest
-    first: the full-text index is read per slice, so a common word fills the page from the newest
-    1% of the corpus instead of fetching and sorting every one of its matches, and a rare word costs
-    a few more index reads."""
-    top = session.execute(select(func.max(Article.id))).scalar()
-    if top is None:
-        return []
-    page: list[int] = []
-    upper = int(top) + 1
-    for share in RANGE_SLICES:
-        lower = max(0, int(top) - int(top * share))
-        if lower >= upper:
-            continue
-        page += _page_ids(session, f, and_(Article.id >= lower, Article.id < upper), f.limit - len(page))  # type: ignore[operator]
-        if len(page) >= f.limit:  # type: ignore[operator]
-            return page
-        upper = lower
-    return page + _page_ids(session, f, Article.id < upper, f.limit - len(page))  # type: ignore[operator]
+def _set_plan(session: Session, walk: bool | None) -> None:
+    """Transaction-local planner choice: ``True`` read the primary key newest first and check each row,
+    ``False`` collect matches from the indexes (bitmaps), ``None`` back to the planner's own choice."""
+    index, bitmap = {True: ("on", "off"), False: ("off", "on"), None: ("on", "on")}[walk]
+    session.execute(text(f"SET LOCAL enable_indexscan = {index}; SET LOCAL enable_bitmapscan = {bitmap}"))
 
 
 def _walk_filter(session: Session, f: ArticleFilter) -> list[int] | None:
-    """PostgreSQL: the ids of a first page (``limit``, newest first) of a full-text query, or None
-    when this plan does not apply (SQLite, no query, no limit, another order). Without a modus or
-    province filter the page comes from :func:`_walk_ranges`.
+    """PostgreSQL: the ids of a first page (``limit``, newest first) of a query with full text or label
+    filters, or None when this plan does not apply (SQLite, no limit, another order, nothing the GIN
+    index of migration 0005 can answer: then the planner's usual plan runs).
 
-    A common word matches most of the corpus, and PostgreSQL's plan collects every match (a bitmap
-    over most of the table) to keep the newest ones. Here the articles carrying the label are read
-    newest first from the (label, article id) indexes of migration 0004, in growing steps, and
-    only those are checked against the query and every filter, until the page is full. After ``WALK_STEPS`` the usual plan
-    finishes the page below the last article read, so a rare word with a broad label stays fast
-    too. The result is the usual plan's: every filter still applies, the index only proposes
-    candidates. SQLite needs none of this: FTS5 already yields matches newest first and stops at a
-    page (and checking single candidates against FTS5 is slow).
+    The planner cannot know how often a word and a label meet: it guesses from each one's frequency,
+    and either reads the primary key backwards checking every row (seconds when they never meet) or
+    collects every match through the index (a common word: a third of the corpus to sort). Here the
+    plan is fixed in three steps, each asking only for what the page still lacks:
+
+    1. the newest ``WALK_ROWS`` articles are checked row by row (common combinations end here);
+    2. the newest ``SLICE_SHARE`` of the id range is searched through the GIN index of
+       (``search_vector``, ``label_keys``), which intersects the word's and the labels' posting
+       lists itself;
+    3. the rest of the range, through the same index: only rare combinations get here, and their
+       matches are few.
+
+    The result is the usual plan's: every filter still applies in every step.
     """
-    if not f.limit or f.order != "newest" or not f.query_groups() or session.get_bind().dialect.name != "postgresql":
+    if not f.limit or f.order != "newest" or session.get_bind().dialect.name != "postgresql":
         return None
-    source = _walk_source(f)
-    if source is None:
-        return _walk_ranges(session, f)
-    column, condition = source
-    page: list[int] = []
-    below: int | None = None
-    for step in WALK_STEPS:
-        candidates_stmt = select(column).where(condition)
-        if below is not None:
-            candidates_stmt = candidates_stmt.where(column < below)
-        candidates = list(session.execute(candidates_stmt.distinct().order_by(column.desc()).limit(step)).scalars())
-        if candidates:
-            page += _page_ids(session, f, Article.id.in_(candidates), f.limit - len(page))
-        if len(page) >= f.limit or len(candidates) < step:
+    if not f.query_groups() and not _label_keys_of(f):
+        return None
+    top = session.execute(select(func.max(Article.id))).scalar()
+    if top is None:
+        return []
+    page = _first_page(session, f, int(top), int(f.limit))
+    _set_plan(session, walk=None)  # not in a `finally`: after an error (a statement timeout) the
+    return page                    # transaction is aborted, and its SET LOCALs go with it
+
+
+def _first_page(session: Session, f: ArticleFilter, top: int, want: int) -> list[int]:
+    """The three steps of :func:`_walk_filter` below ``top``, the highest article id."""
+    _set_plan(session, walk=True)
+    walked_from = max(0, top - WALK_ROWS)
+    page = _page_ids(session, f, Article.id > walked_from, want)
+    if len(page) >= want:
+        return page
+    _set_plan(session, walk=False)
+    slice_from = max(0, top - int(top * SLICE_SHARE))
+    if slice_from < walked_from:
+        page += _page_ids(session, f, and_(Article.id > slice_from, Article.id <= walked_from), want - len(page))
+        if len(page) >= want:
             return page
-        below = candidates[-1]
-    return page + _page_ids(session, f, Article.id < below, f.limit - len(page))
+    upper = min(slice_from, walked_from)
+    return page + _page_ids(session, f, Article.id <= upper, want - len(page)) if upper > 0 else page
 
 
 def newest_ids(session: Session, f: ArticleFilter, limit: int) -> list[int] | None:

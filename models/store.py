@@ -25,6 +25,7 @@ from sqlalchemy.orm import Session
 from . import bulk
 from .base import utcnow
 from .corpus import Article, Classification, CrawlRun, LocationMention, ModusTag, Outlet, Source
+from .label_keys import label_keys
 
 LEAD_MAX_CHARS = 300
 
@@ -212,8 +213,9 @@ def save_classification(session: Session, article_id: int, result: Mapping[str, 
         session.add(
             ModusTag(classification_id=cls.id, article_id=article_id, modus=m, score=scores.get(m), evidence=evidence.get(m))
         )
-    for loc in result.get("locations") or []:
-        session.add(LocationMention(**_location_row(cls.id, article_id, loc)))
+    places = [_location_row(cls.id, article_id, loc) for loc in result.get("locations") or []]
+    for place in places:
+        session.add(LocationMention(**place))
     session.execute(
         update(Article)
         .where(Article.id == article_id)
@@ -223,6 +225,7 @@ def save_classification(session: Session, article_id: int, result: Mapping[str, 
             relevance_score=cls.relevance_score,
             article_type=cls.article_type,
             victims=cls.victims,
+            label_keys=label_keys(cls.relevant, cls.article_type, modus, places),
         )
     )
     return int(cls.id)
@@ -275,9 +278,11 @@ def bulk_save_classifications(session: Session, results: Sequence[tuple[int, Map
         for m in row["modus"]:
             tags.append({"classification_id": cid, "article_id": aid, "modus": m,
                          "score": row["modus_scores"].get(m), "evidence": row["evidence"].get(m)})
-        places.extend(_location_row(cid, aid, loc) for loc in r.get("locations") or [])
+        own = [_location_row(cid, aid, loc) for loc in r.get("locations") or []]
+        places.extend(own)
         updates.append({"b_id": aid, "b_cid": cid, "b_rel": row["relevant"], "b_score": row["relevance_score"],
-                        "b_type": row["article_type"], "b_victims": row["victims"]})
+                        "b_type": row["article_type"], "b_victims": row["victims"],
+                        "b_keys": label_keys(row["relevant"], row["article_type"], row["modus"], own)})
     if tags:
         conn.execute(insert(ModusTag.__table__), tags)
     if places:
@@ -286,7 +291,7 @@ def bulk_save_classifications(session: Session, results: Sequence[tuple[int, Map
         update(Article.__table__)
         .where(Article.__table__.c.id == bindparam("b_id"))
         .values(classification_id=bindparam("b_cid"), relevant=bindparam("b_rel"), relevance_score=bindparam("b_score"),
-                article_type=bindparam("b_type"), victims=bindparam("b_victims")),
+                article_type=bindparam("b_type"), victims=bindparam("b_victims"), label_keys=bindparam("b_keys")),
         updates,
     )
     return len(ids)

@@ -1,7 +1,7 @@
 """Search results pages: one page of articles, the count and facet counts over the newest matches.
 
 A filter is run once to fetch its ``FACET_SAMPLE`` newest matches with their tags (modus,
-provinces, kab/kota). The first pages, the facets and the count come from that sample: exact up to
+provinces, kab/kota: the article's ``label_keys``, so one query). The first pages, the facets and the count come from that sample: exact up to
 FACET_SAMPLE, else "lebih dari 200 hasil". No query counts the matches: on the 1,000,000-article
 corpus even a count capped by a ``LIMIT 1,001`` subquery costs 15-280 ms per new filter (10,001:
 0.2-1.4 s), more than a whole page may cost (``/api/v1/aggregates`` gives exact counts). Samples
@@ -22,8 +22,9 @@ from sqlalchemy import Select, select, text
 from sqlalchemy.exc import OperationalError
 from sqlalchemy.orm import Session
 
-from models.corpus import Article, LocationMention, ModusTag, Outlet
+from models.corpus import Article, Outlet
 from models.db import Database
+from models.label_keys import split_keys
 from models.queries import ArticleFilter, QueryError, _apply_filters, newest_ids, parse_query  # the one place filters are written
 from pantau import regions
 from webapp.cache import cache_of, cached
@@ -32,6 +33,8 @@ FACET_SAMPLE = 200  # newest matches behind the facets, the count and the first 
 CACHE_SECONDS = 120.0  # a finished page or a sample is reused this long at the same corpus version
 VOCABULARY_SECONDS = 600.0
 SEARCH_TIMEOUT_MS = 5000  # PostgreSQL stops a web search's corpus query after this (the user is asked to narrow it)
+# what the sample reads per match: the label keys carry the modus and places the facets count
+_SAMPLE_COLUMNS = (Article.id, Article.outlet_id, Article.article_type, Article.label_keys)
 
 
 @dataclass(frozen=True)
@@ -75,8 +78,7 @@ def outlet_names(db: Database) -> dict[int, str]:
 
 def _filtered(session: Session, f: ArticleFilter) -> Select[Any]:
     """The filter applied once (outlet and text-search lookups included); callers pick columns and limits."""
-    stmt = select(Article.id, Article.outlet_id, Article.article_type, Article.classification_id).select_from(Article)
-    return _apply_filters(session, stmt, f)
+    return _apply_filters(session, select(*_SAMPLE_COLUMNS).select_from(Article), f)
 
 
 class SearchTooSlow(QueryError):
@@ -106,47 +108,29 @@ def _time_limited(session: Session) -> Iterator[None]:
                             "gunakan ekspor.") from exc
 
 
-def _newest(session: Session, base: Select[Any], limit: int, offset: int = 0) -> list[Any]:
-    return list(session.execute(base.order_by(Article.id.desc()).limit(limit).offset(offset)).all())
+def _newest(session: Session, base: Select[Any], limit: int, offset: int = 0) -> list[Match]:
+    rows = session.execute(base.order_by(Article.id.desc()).limit(limit).offset(offset)).all()
+    return [_match(r) for r in rows]
+
+
+def _match(row: Any) -> Match:
+    modus, provinces, kabkota = split_keys(row.label_keys)
+    return Match(int(row.id), row.outlet_id, row.article_type, modus, provinces, kabkota)
 
 
 def sample(session: Session, f: ArticleFilter, base: Callable[[], Select[Any]], size: int = FACET_SAMPLE) -> list[Match]:
-    """The ``size`` newest matches with their modus and places: three small queries.
+    """The ``size`` newest matches with their modus and places (the article's ``label_keys``): one query.
 
-    On PostgreSQL the ids come from :func:`models.queries.newest_ids` (a label index or the id range,
-    newest first) instead of collecting and sorting every full-text match of a common word."""
+    On PostgreSQL the ids come from :func:`models.queries.newest_ids` (a fixed plan: the newest
+    articles row by row, then the full-text and label index) instead of the planner's guess."""
     with _time_limited(session):
         ids = newest_ids(session, f, size)
         if ids is None:
-            rows = _newest(session, base(), size)
-        elif ids:
-            rows = list(session.execute(
-                select(Article.id, Article.outlet_id, Article.article_type, Article.classification_id)
-                .where(Article.id.in_(ids)).order_by(Article.id.desc())).all())
-        else:
-            rows = []
-    return _with_tags(session, rows)
-
-
-def _with_tags(session: Session, rows: list[Any]) -> list[Match]:
-    cids = [r.classification_id for r in rows if r.classification_id]
-    modus: dict[int, set[str]] = {}
-    provinces: dict[int, set[str]] = {}
-    kabkota: dict[int, set[str]] = {}
-    if cids:
-        for cid, m in session.execute(select(ModusTag.classification_id, ModusTag.modus)
-                                      .where(ModusTag.classification_id.in_(cids))):
-            modus.setdefault(cid, set()).add(m)
-        for cid, pcode, code, level in session.execute(
-                select(LocationMention.classification_id, LocationMention.province_code, LocationMention.code,
-                       LocationMention.level).where(LocationMention.classification_id.in_(cids))):
-            if pcode:
-                provinces.setdefault(cid, set()).add(pcode)
-            if level == "kabkota" and code:
-                kabkota.setdefault(cid, set()).add(code)
-    return [Match(int(r.id), r.outlet_id, r.article_type, tuple(sorted(modus.get(r.classification_id, ()))),
-                  tuple(sorted(provinces.get(r.classification_id, ()))), tuple(sorted(kabkota.get(r.classification_id, ()))))
-            for r in rows]
+            return _newest(session, base(), size)
+        if not ids:
+            return []
+        rows = session.execute(select(*_SAMPLE_COLUMNS).where(Article.id.in_(ids)).order_by(Article.id.desc())).all()
+    return [_match(r) for r in rows]
 
 
 def facets(matched: list[Match], outlets: dict[int, str]) -> dict[str, list[tuple[str, str, int]]]:
@@ -192,8 +176,7 @@ def page_rows(session: Session, matches: list[Match], outlets: dict[int, str]) -
 
 def _beyond_sample(session: Session, base: Select[Any], page: int, size: int) -> list[Match]:
     with _time_limited(session):
-        rows = _newest(session, base, size, (page - 1) * size)
-    return _with_tags(session, rows)
+        return _newest(session, base, size, (page - 1) * size)
 
 
 def search_page(db: Database, f: ArticleFilter, page: int, size: int, *,

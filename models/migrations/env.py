@@ -12,7 +12,7 @@ target_metadata = Base.metadata
 
 
 # Objects the migrations manage by hand (full-text search) and autogenerate must not touch.
-MANUAL = {"article_fts", "search_vector", "ix_article_search_vector", "app_meta"}
+MANUAL = {"article_fts", "search_vector", "ix_article_search_vector", "ix_article_search", "app_meta"}
 
 
 def include_object(obj: object, name: str | None, type_: str, reflected: bool, compare_to: object) -> bool:

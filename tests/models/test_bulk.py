@@ -95,3 +95,31 @@ def test_bulk_classifications_link_each_article_to_its_own_row(db: Database) -> 
             assert cls.model_version == ("v1" if art.id % 2 else "v2")
             tag = s.scalars(select(ModusTag).where(ModusTag.classification_id == cls.id)).one()
             assert tag.article_id == art.id
+
+
+def test_a_bulk_load_without_the_search_index_rebuilds_it(db: Database) -> None:
+    """search_index_deferred drops the PostgreSQL full-text/label index for the load and builds it after;
+    a load killed in between is repaired by `pantau db upgrade` (models.db.upgrade)."""
+    from models.bulk import SEARCH_INDEX, search_index_deferred
+    from models.db import upgrade
+
+    def index_present() -> bool:
+        with db.engine.connect() as conn:
+            return conn.exec_driver_sql("SELECT to_regclass(%s)", (SEARCH_INDEX,)).scalar() is not None
+
+    postgresql = db.dialect == "postgresql"
+    with search_index_deferred(db.engine):
+        assert not index_present() if postgresql else True
+        _load(db, [rec(i) for i in range(30)])
+    with db.session() as s:
+        ids = [i for (i,) in s.execute(select(Article.id).order_by(Article.id))]
+        bulk_save_classifications(s, [(i, LABELS) for i in ids])
+    if postgresql:
+        assert index_present()
+        with db.engine.begin() as conn:  # a load killed before the index was built
+            conn.exec_driver_sql(f"DROP INDEX {SEARCH_INDEX}")
+        upgrade(db.engine)
+        assert index_present()
+    with db.session(readonly=True) as s:
+        assert count(s, ArticleFilter(q="kamboja", modus="online_scam", province="12")) == 30
+        assert [r["id"] for r in search(s, ArticleFilter(q="penipuan", relevant_only=True, limit=5))] == ids[::-1][:5]

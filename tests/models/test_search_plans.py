@@ -1,4 +1,5 @@
-"""The first-page plan that walks a modus or province (PostgreSQL) gives the usual plan's results."""
+"""The fixed first-page plan of PostgreSQL (walk, slice, rest) gives the usual plan's results, and the
+label keys it filters on agree with the stored labels."""
 
 from __future__ import annotations
 
@@ -65,12 +66,11 @@ FILTERS = [
 ]
 
 
-@pytest.mark.parametrize(("steps", "slices"), [((200, 800, 3200), (0.01, 0.05, 0.25)), ((1, 2), (0.05, 0.2, 0.5)),
-                                               ((3,), (0.9,)), ((3,), ())])  # some end in the usual plan
+@pytest.mark.parametrize(("walk_rows", "slice_share"), [(2000, 0.05), (1, 0.05), (3, 0.5), (10, 0.9), (0, 0.0)])
 def test_walk_gives_the_usual_first_page(labelled: Database, monkeypatch: pytest.MonkeyPatch,
-                                         steps: tuple[int, ...], slices: tuple[float, ...]) -> None:
-    monkeypatch.setattr(queries, "WALK_STEPS", steps)
-    monkeypatch.setattr(queries, "RANGE_SLICES", slices)
+                                         walk_rows: int, slice_share: float) -> None:
+    monkeypatch.setattr(queries, "WALK_ROWS", walk_rows)
+    monkeypatch.setattr(queries, "SLICE_SHARE", slice_share)
     with labelled.session(readonly=True) as s:
         for kw in FILTERS:
             everything = [r["id"] for r in search(s, ArticleFilter(**kw))]  # no limit: the usual plan
@@ -83,13 +83,60 @@ def test_walk_gives_the_usual_first_page(labelled: Database, monkeypatch: pytest
     assert everything  # the last filter matches something
 
 
+def _expected(kw: dict[str, object]) -> list[str]:
+    """URLs the filter must match, worked out from the written labels and texts (newest first)."""
+    out = []
+    for i in range(120):
+        labels = {**_labels(i), **({"modus": []} if i == 0 else {})}  # article 0 was reclassified without modus
+        words = {"polisi", WORDS[i % 5], WORDS[(i * 7) % 5], "di", "lokasi"}
+        provinces = {loc["code"] for loc in labels["locations"] if loc["level"] == "province"}  # type: ignore[union-attr,index]
+        ok = (("modus" not in kw or kw["modus"] in labels["modus"])  # type: ignore[operator]
+              and ("province" not in kw or kw["province"] in provinces)
+              and (not kw.get("relevant_only") or labels["relevant"])
+              and ("article_type" not in kw or kw["article_type"] == labels["article_type"])
+              and ("outlet" not in kw or kw["outlet"] == ("contoh" if i % 4 else "lain")))
+        q = str(kw["q"])
+        if " OR " in q:
+            ok = ok and any(w in words for w in q.split(" OR "))
+        else:
+            for term in q.split():
+                ok = ok and ((term[1:] not in words) if term.startswith("-") else (term in words))
+        if ok:
+            out.append(f"https://contoh.id/{i}")
+    return out[::-1]
+
+
+def test_filters_match_the_written_labels(labelled: Database) -> None:
+    """Label filters (label keys on PostgreSQL, label tables on SQLite) against an independent reading."""
+    with labelled.session(readonly=True) as s:
+        for kw in FILTERS:
+            got = [r["canonical_url"] for r in search(s, ArticleFilter(**kw), include_text=False)]
+            assert got == _expected(kw), kw
+            assert [r["canonical_url"] for r in search(s, ArticleFilter(**kw, limit=3))] == _expected(kw)[:3], kw
+
+
+def test_label_keys_follow_the_current_classification(labelled: Database) -> None:
+    from sqlalchemy import select
+
+    from models import Article
+    from models.label_keys import label_keys, split_keys
+
+    with labelled.session(readonly=True) as s:
+        rows = dict(s.execute(select(Article.canonical_url, Article.label_keys)).all())
+    assert rows["https://contoh.id/0"] == ["k:12.71", "p:12", "r", "t:policy"]  # the v2 labels, no modus
+    assert rows["https://contoh.id/1"] == ["k:51.71", "m:organ_trafficking", "p:51", "t:case"]
+    assert split_keys(rows["https://contoh.id/1"]) == (("organ_trafficking",), ("51",), ("51.71",))
+    assert label_keys(True, None, ["a", "a"], [{"province_code": "31", "level": "province", "code": "31"}]) == ["m:a", "p:31", "r"]
+
+
 def test_walk_only_for_a_first_page_of_a_query(labelled: Database) -> None:
     with labelled.session(readonly=True) as s:
         for f in (ArticleFilter(q="ginjal", modus="organ_trafficking"),  # no limit: an export
-                  ArticleFilter(modus="organ_trafficking", limit=5),  # no query: the label's own order
+                  ArticleFilter(outlet="lain", limit=5),  # neither words nor labels: the planner's plan
                   ArticleFilter(q="ginjal", province="12", order="published", limit=5)):
             assert queries._walk_filter(s, f.check()) is None
-        for f in (ArticleFilter(q="ginjal", limit=5), ArticleFilter(q="ginjal", outlet="lain", limit=5)):
+        for f in (ArticleFilter(q="ginjal", limit=5), ArticleFilter(q="ginjal", outlet="lain", limit=5),
+                  ArticleFilter(modus="organ_trafficking", limit=5)):
             assert (queries._walk_filter(s, f.check()) is None) == (labelled.dialect == "sqlite")
     with labelled.session(readonly=True) as s, pytest.raises(queries.QueryError, match="unknown outlet"):
         list(search(s, ArticleFilter(q="ginjal", outlet="tidakada", limit=5)))
