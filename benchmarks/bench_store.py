@@ -32,7 +32,7 @@ from benchmarks.synthetic import OUTLETS, articles  # noqa: E402
 from models import Article  # noqa: E402
 from models.db import make_engine, open_database, upgrade  # noqa: E402
 from models.queries import ArticleFilter, search, week_modus_province  # noqa: E402
-from models.bulk import search_index_deferred  # noqa: E402
+from models.bulk import indexes_deferred  # noqa: E402
 from models.store import ArticleRecord, bulk_save_classifications, bulk_upsert_articles, ensure_outlet  # noqa: E402
 
 PG_ADMIN = "postgresql://postgres@127.0.0.1:5432/test"
@@ -124,7 +124,7 @@ def load(url: str, n: int, loaders: int, batch: int = 2000) -> tuple[float, floa
 
     Returns (articles/s, labelled articles/s): wall-clock time of the loaders inserting together
     (the synthetic text is generated in between, outside the timed phases), plus, on PostgreSQL,
-    the time to build the full-text index once at the end.
+    the time to build the secondary indexes once at the end.
     """
     import multiprocessing as mp
 
@@ -136,7 +136,7 @@ def load(url: str, n: int, loaders: int, batch: int = 2000) -> tuple[float, floa
         outlet_ids = {name: ensure_outlet(s, name) for name in OUTLETS}
     db.dispose()
     engine = make_engine(url)
-    with search_index_deferred(engine):  # PostgreSQL: the full-text index is built once, after the load
+    with indexes_deferred(engine):  # PostgreSQL: the secondary indexes are built once, after the load
         barrier, results = mp.Barrier(loaders), mp.Queue()
         procs = [mp.Process(target=_load_share, args=(url, n, loaders, share, batch, outlet_ids, barrier, results))
                  for share in range(loaders)]
@@ -149,7 +149,7 @@ def load(url: str, n: int, loaders: int, batch: int = 2000) -> tuple[float, floa
                 raise SystemExit(f"a loader failed (exit code {proc.exitcode})")
         t0 = time.perf_counter()
     index_s = time.perf_counter() - t0
-    print(f"  insert {insert_s:.1f} s, labels {label_s:.1f} s, full-text index built in {index_s:.1f} s",
+    print(f"  insert {insert_s:.1f} s, labels {label_s:.1f} s, indexes built in {index_s:.1f} s",
           file=sys.stderr, flush=True)
     engine.dispose()
     if url.startswith("postgresql"):

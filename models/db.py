@@ -144,10 +144,10 @@ def upgrade(engine: Engine, revision: str = "head") -> tuple[str | None, str | N
     check_connection(engine)
     before = current_revision(engine)
     command.upgrade(_alembic_config(engine), revision)
-    from .bulk import ensure_search_index
+    from .bulk import ensure_indexes
 
     with engine.begin() as conn:
-        ensure_search_index(conn)  # repairs a bulk load that was killed before it rebuilt the index
+        ensure_indexes(conn)  # repairs a bulk load that was killed before it rebuilt its indexes
     return before, current_revision(engine)
 
 

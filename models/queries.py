@@ -308,7 +308,7 @@ def _tags_for(session: Session, classification_ids: Sequence[int]) -> dict[int, 
 
 
 WALK_ROWS = 2000  # newest articles checked one by one before the full-text/label index takes over
-SLICE_SHARE = 0.05  # then this newest share of the id range is searched through the index, then the rest
+SLICE_SHARES = (0.05, 0.25)  # then these newest shares of the id range, in turn, through the index, then the rest
 
 
 def _page_ids(session: Session, f: ArticleFilter, restrict: Any, limit: int) -> list[int]:
@@ -335,9 +335,9 @@ def _walk_filter(session: Session, f: ArticleFilter) -> list[int] | None:
     plan is fixed in three steps, each asking only for what the page still lacks:
 
     1. the newest ``WALK_ROWS`` articles are checked row by row (common combinations end here);
-    2. the newest ``SLICE_SHARE`` of the id range is searched through the GIN index of
+    2. the newest ``SLICE_SHARES`` of the id range, in turn, through the GIN index of
        (``search_vector``, ``label_keys``), which intersects the word's and the labels' posting
-       lists itself;
+       lists itself (only the matches in the slice are read from the table);
     3. the rest of the range, through the same index: only rare combinations get here, and their
        matches are few.
 
@@ -356,19 +356,20 @@ def _walk_filter(session: Session, f: ArticleFilter) -> list[int] | None:
 
 
 def _first_page(session: Session, f: ArticleFilter, top: int, want: int) -> list[int]:
-    """The three steps of :func:`_walk_filter` below ``top``, the highest article id."""
+    """The steps of :func:`_walk_filter` below ``top``, the highest article id."""
     _set_plan(session, walk=True)
-    walked_from = max(0, top - WALK_ROWS)
-    page = _page_ids(session, f, Article.id > walked_from, want)
+    upper = max(0, top - WALK_ROWS)  # ids above ``upper`` have been searched
+    page = _page_ids(session, f, Article.id > upper, want)
     if len(page) >= want:
         return page
     _set_plan(session, walk=False)
-    slice_from = max(0, top - int(top * SLICE_SHARE))
-    if slice_from < walked_from:
-        page += _page_ids(session, f, and_(Article.id > slice_from, Article.id <= walked_from), want - len(page))
-        if len(page) >= want:
-            return page
-    upper = min(slice_from, walked_from)
+    for share in SLICE_SHARES:
+        lower = max(0, top - int(top * share))
+        if lower < upper:
+            page += _page_ids(session, f, and_(Article.id > lower, Article.id <= upper), want - len(page))
+            if len(page) >= want:
+                return page
+            upper = lower
     return page + _page_ids(session, f, Article.id <= upper, want - len(page)) if upper > 0 else page
 
 

@@ -97,29 +97,36 @@ def test_bulk_classifications_link_each_article_to_its_own_row(db: Database) -> 
             assert tag.article_id == art.id
 
 
-def test_a_bulk_load_without_the_search_index_rebuilds_it(db: Database) -> None:
-    """search_index_deferred drops the PostgreSQL full-text/label index for the load and builds it after;
-    a load killed in between is repaired by `pantau db upgrade` (models.db.upgrade)."""
-    from models.bulk import SEARCH_INDEX, search_index_deferred
+def test_a_bulk_load_without_secondary_indexes_rebuilds_them(db: Database) -> None:
+    """indexes_deferred drops the article's PostgreSQL full-text/label and secondary b-tree indexes for
+    the load and builds them after; a load killed in between is repaired by `pantau db upgrade`."""
+    from models.bulk import DEFERRED_BTREES, SEARCH_INDEX, indexes_deferred
     from models.db import upgrade
 
-    def index_present() -> bool:
+    names = [SEARCH_INDEX, *(str(ix.name) for ix in DEFERRED_BTREES)]
+    assert "ix_article_published_at" in names and "uq_article_canonical_url" not in names
+
+    def present() -> set[str]:
         with db.engine.connect() as conn:
-            return conn.exec_driver_sql("SELECT to_regclass(%s)", (SEARCH_INDEX,)).scalar() is not None
+            return {n for n in names if conn.exec_driver_sql("SELECT to_regclass(%s)", (n,)).scalar() is not None}
 
     postgresql = db.dialect == "postgresql"
-    with search_index_deferred(db.engine):
-        assert not index_present() if postgresql else True
+    with indexes_deferred(db.engine):
+        if postgresql:
+            assert present() == set()
         _load(db, [rec(i) for i in range(30)])
+        _load(db, [rec(i, title="Polisi memulangkan korban lagi") for i in range(30)])  # upserts keep their key
     with db.session() as s:
         ids = [i for (i,) in s.execute(select(Article.id).order_by(Article.id))]
         bulk_save_classifications(s, [(i, LABELS) for i in ids])
+    assert len(ids) == 30
     if postgresql:
-        assert index_present()
-        with db.engine.begin() as conn:  # a load killed before the index was built
-            conn.exec_driver_sql(f"DROP INDEX {SEARCH_INDEX}")
+        assert present() == set(names)
+        with db.engine.begin() as conn:  # a load killed before the indexes were built
+            for name in names[:3]:
+                conn.exec_driver_sql(f"DROP INDEX {name}")
         upgrade(db.engine)
-        assert index_present()
+        assert present() == set(names)
     with db.session(readonly=True) as s:
         assert count(s, ArticleFilter(q="kamboja", modus="online_scam", province="12")) == 30
         assert [r["id"] for r in search(s, ArticleFilter(q="penipuan", relevant_only=True, limit=5))] == ids[::-1][:5]

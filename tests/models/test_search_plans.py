@@ -66,11 +66,12 @@ FILTERS = [
 ]
 
 
-@pytest.mark.parametrize(("walk_rows", "slice_share"), [(2000, 0.05), (1, 0.05), (3, 0.5), (10, 0.9), (0, 0.0)])
+@pytest.mark.parametrize(("walk_rows", "slice_shares"), [(2000, (0.05, 0.25)), (1, (0.05, 0.25)), (3, (0.1, 0.5)),
+                                                        (10, (0.9,)), (0, ()), (2, (0.5, 0.3))])
 def test_walk_gives_the_usual_first_page(labelled: Database, monkeypatch: pytest.MonkeyPatch,
-                                         walk_rows: int, slice_share: float) -> None:
+                                         walk_rows: int, slice_shares: tuple[float, ...]) -> None:
     monkeypatch.setattr(queries, "WALK_ROWS", walk_rows)
-    monkeypatch.setattr(queries, "SLICE_SHARE", slice_share)
+    monkeypatch.setattr(queries, "SLICE_SHARES", slice_shares)
     with labelled.session(readonly=True) as s:
         for kw in FILTERS:
             everything = [r["id"] for r in search(s, ArticleFilter(**kw))]  # no limit: the usual plan
