@@ -308,6 +308,7 @@ def _tags_for(session: Session, classification_ids: Sequence[int]) -> dict[int, 
 
 
 WALK_ROWS = 2000  # newest articles checked one by one before the full-text/label index takes over
+WALK_MORE = 20000  # more rows walked when the first ones' matches say the page fills within them
 SLICE_SHARES = (0.05, 0.25)  # then these newest shares of the id range, in turn, through the index, then the rest
 
 
@@ -334,7 +335,8 @@ def _walk_filter(session: Session, f: ArticleFilter) -> list[int] | None:
     collects every match through the index (a common word: a third of the corpus to sort). Here the
     plan is fixed in three steps, each asking only for what the page still lacks:
 
-    1. the newest ``WALK_ROWS`` articles are checked row by row (common combinations end here);
+    1. the newest ``WALK_ROWS`` articles are checked row by row (common combinations end here), and
+       up to ``WALK_MORE`` more when the matches found so far say the page would fill within them;
     2. the newest ``SLICE_SHARES`` of the id range, in turn, through the GIN index of
        (``search_vector``, ``label_keys``), which intersects the word's and the labels' posting
        lists itself (only the matches in the slice are read from the table);
@@ -362,6 +364,15 @@ def _first_page(session: Session, f: ArticleFilter, top: int, want: int) -> list
     page = _page_ids(session, f, Article.id > upper, want)
     if len(page) >= want:
         return page
+    if page and upper > 0:
+        # matches were found: walk on when their density says the page fills within WALK_MORE rows
+        more = int((want - len(page)) * (top - upper) / len(page) * 1.5)
+        if more <= WALK_MORE:
+            lower = max(0, upper - more)
+            page += _page_ids(session, f, and_(Article.id > lower, Article.id <= upper), want - len(page))
+            upper = lower
+            if len(page) >= want or upper == 0:
+                return page
     _set_plan(session, walk=False)
     for share in SLICE_SHARES:
         lower = max(0, top - int(top * share))

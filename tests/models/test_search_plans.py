@@ -72,6 +72,7 @@ def test_walk_gives_the_usual_first_page(labelled: Database, monkeypatch: pytest
                                          walk_rows: int, slice_shares: tuple[float, ...]) -> None:
     monkeypatch.setattr(queries, "WALK_ROWS", walk_rows)
     monkeypatch.setattr(queries, "SLICE_SHARES", slice_shares)
+    monkeypatch.setattr(queries, "WALK_MORE", walk_rows * 3)
     with labelled.session(readonly=True) as s:
         for kw in FILTERS:
             everything = [r["id"] for r in search(s, ArticleFilter(**kw))]  # no limit: the usual plan
