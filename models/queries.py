@@ -184,9 +184,21 @@ def _day_start(d: date) -> datetime:
     return datetime(d.year, d.month, d.day, tzinfo=UTC) - WIB
 
 
+_SEARCH_CONFIGS: dict[tuple[int, str], str] = {}  # (engine, schema path) -> text-search configuration
+
+
 def _text_search_config(session: Session) -> str:
-    cfg = session.execute(text("SELECT value FROM app_meta WHERE key = 'text_search_config'")).scalar()
-    return str(cfg or "simple")
+    """The configuration migration 0002 chose (``app_meta``); read once per engine, since only a new
+    schema can change it (a search runs up to five full-text statements)."""
+    bind = session.get_bind()
+    key = (id(bind), str(getattr(bind, "url", "")))
+    cfg = _SEARCH_CONFIGS.get(key)
+    if cfg is None:
+        found = session.execute(text("SELECT value FROM app_meta WHERE key = 'text_search_config'")).scalar()
+        cfg = str(found or "simple")
+        if found is not None:
+            _SEARCH_CONFIGS[key] = cfg
+    return cfg
 
 
 def _label_keys_of(f: ArticleFilter) -> list[str]:
