@@ -123,10 +123,15 @@ def sample(session: Session, f: ArticleFilter, base: Callable[[], Select[Any]], 
 
     On PostgreSQL the ids come from :func:`models.queries.newest_ids` (a fixed plan: the newest
     articles row by row, then the full-text and label index) instead of the planner's guess."""
+    return _matches(session, f, base, size, 0)
+
+
+def _matches(session: Session, f: ArticleFilter, base: Callable[[], Select[Any]], limit: int, offset: int) -> list[Match]:
     with _time_limited(session):
-        ids = newest_ids(session, f, size)
+        ids = newest_ids(session, f, offset + limit)
         if ids is None:
-            return _newest(session, base(), size)
+            return _newest(session, base(), limit, offset)
+        ids = ids[offset:]
         if not ids:
             return []
         rows = session.execute(select(*_SAMPLE_COLUMNS).where(Article.id.in_(ids)).order_by(Article.id.desc())).all()
@@ -174,11 +179,6 @@ def page_rows(session: Session, matches: list[Match], outlets: dict[int, str]) -
     return rows
 
 
-def _beyond_sample(session: Session, base: Select[Any], page: int, size: int) -> list[Match]:
-    with _time_limited(session):
-        return _newest(session, base, size, (page - 1) * size)
-
-
 def search_page(db: Database, f: ArticleFilter, page: int, size: int, *,
                 with_facets: bool = True) -> tuple[SearchPage, str]:
     """Page ``page`` of the results, the count (exact up to FACET_SAMPLE) and the facets, and how the cache served it:
@@ -209,7 +209,7 @@ def search_page(db: Database, f: ArticleFilter, page: int, size: int, *,
         if end <= len(matched) or len(newest) <= FACET_SAMPLE:
             shown = matched[start:end]
         else:
-            shown = _beyond_sample(s, base(), page, size)
+            shown = _matches(s, f, base, size, (page - 1) * size)  # the same fixed plan, further down
         rows = page_rows(s, shown, outlets)
     total, capped = len(matched), len(newest) > FACET_SAMPLE
     result = SearchPage(rows, total, capped)
