@@ -112,7 +112,8 @@ def _load_share(url: str, n: int, loaders: int, share: int, batch: int, outlet_i
         insert_s += t1 - t0
         label_s += time.perf_counter() - t1
         if share == 0:
-            print(f"  {min(n, start + CHUNK):,} articles loaded ({CHUNK / (t1 - t0):,.0f}/s in this chunk)",
+            end = min(n, start + CHUNK)
+            print(f"  {end:,} articles loaded ({(end - start) / (t1 - t0):,.0f}/s in this chunk)",
                   file=sys.stderr, flush=True)
     db.dispose()
     if share == 0:

@@ -15,6 +15,7 @@ from collections.abc import Iterator, Sequence
 from dataclasses import dataclass, field, replace
 from datetime import UTC, date, datetime, timedelta
 from typing import Any
+from weakref import WeakKeyDictionary
 
 from sqlalchemy import Select, Text, and_, column, exists, func, select, table, text, type_coerce
 from sqlalchemy.dialects.postgresql import ARRAY as PG_ARRAY
@@ -184,20 +185,19 @@ def _day_start(d: date) -> datetime:
     return datetime(d.year, d.month, d.day, tzinfo=UTC) - WIB
 
 
-_SEARCH_CONFIGS: dict[tuple[int, str], str] = {}  # (engine, schema path) -> text-search configuration
+_SEARCH_CONFIGS: WeakKeyDictionary[Any, str] = WeakKeyDictionary()  # engine -> text-search configuration
 
 
 def _text_search_config(session: Session) -> str:
     """The configuration migration 0002 chose (``app_meta``); read once per engine, since only a new
     schema can change it (a search runs up to five full-text statements)."""
     bind = session.get_bind()
-    key = (id(bind), str(getattr(bind, "url", "")))
-    cfg = _SEARCH_CONFIGS.get(key)
+    cfg = _SEARCH_CONFIGS.get(bind)
     if cfg is None:
         found = session.execute(text("SELECT value FROM app_meta WHERE key = 'text_search_config'")).scalar()
         cfg = str(found or "simple")
         if found is not None:
-            _SEARCH_CONFIGS[key] = cfg
+            _SEARCH_CONFIGS[bind] = cfg
     return cfg
 
 
@@ -324,9 +324,16 @@ WALK_MORE = 20000  # more rows walked when the first ones' matches say the page 
 SLICE_SHARES = (0.05, 0.25)  # then these newest shares of the id range, in turn, through the index, then the rest
 
 
-def _page_ids(session: Session, f: ArticleFilter, restrict: Any, limit: int) -> list[int]:
-    """Ids of the newest ``limit`` articles passing every filter of ``f`` and ``restrict``."""
+def _page_ids(session: Session, f: ArticleFilter, restrict: Any, limit: int, plan: str = "") -> list[int]:
+    """Ids of the newest ``limit`` articles passing every filter of ``f`` and ``restrict``.
+
+    ``plan`` names the planner settings of :func:`_set_plan` in force: it goes into the statement as a
+    comment, because the driver prepares a statement it has run a few times and PostgreSQL then
+    reuses that plan whatever the settings are now (a walk reusing an index step's plan collected
+    every match of a word: 0.85 s instead of 5 ms)."""
     stmt = _ordered(session, _apply_filters(session, select(Article.id), f).where(restrict), f)
+    if plan:
+        stmt = stmt.prefix_with(f"/* {plan} */")
     return list(session.execute(stmt.limit(limit)).scalars())
 
 
@@ -371,29 +378,33 @@ def _walk_filter(session: Session, f: ArticleFilter) -> list[int] | None:
 
 def _first_page(session: Session, f: ArticleFilter, top: int, want: int) -> list[int]:
     """The steps of :func:`_walk_filter` below ``top``, the highest article id."""
+    page: list[int] = []
+
+    def search_down_to(lower: int) -> bool:
+        """Add the matches with ids in (``lower``, ``upper``]; True when the page is full."""
+        nonlocal upper
+        restrict = and_(Article.id > lower, Article.id <= upper)
+        page.extend(_page_ids(session, f, restrict, want - len(page), plan))
+        upper = lower
+        return len(page) >= want or upper == 0
+
     _set_plan(session, walk=True)
-    upper = max(0, top - WALK_ROWS)  # ids above ``upper`` have been searched
-    page = _page_ids(session, f, Article.id > upper, want)
-    if len(page) >= want:
+    upper, plan = top, "walk"
+    if search_down_to(max(0, top - WALK_ROWS)):
         return page
-    if page and upper > 0:
+    if page:
         # matches were found: walk on when their density says the page fills within WALK_MORE rows
         more = int((want - len(page)) * (top - upper) / len(page) * 1.5)
-        if more <= WALK_MORE:
-            lower = max(0, upper - more)
-            page += _page_ids(session, f, and_(Article.id > lower, Article.id <= upper), want - len(page))
-            upper = lower
-            if len(page) >= want or upper == 0:
-                return page
+        if more <= WALK_MORE and search_down_to(max(0, upper - more)):
+            return page
     _set_plan(session, walk=False)
+    plan = "index"
     for share in SLICE_SHARES:
         lower = max(0, top - int(top * share))
-        if lower < upper:
-            page += _page_ids(session, f, and_(Article.id > lower, Article.id <= upper), want - len(page))
-            if len(page) >= want:
-                return page
-            upper = lower
-    return page + _page_ids(session, f, Article.id <= upper, want - len(page)) if upper > 0 else page
+        if lower < upper and search_down_to(lower):
+            return page
+    search_down_to(0)
+    return page
 
 
 def newest_ids(session: Session, f: ArticleFilter, limit: int) -> list[int] | None:

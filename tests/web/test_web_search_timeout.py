@@ -30,9 +30,9 @@ def test_a_search_past_the_time_limit_says_so(pg_url: str, monkeypatch: pytest.M
                                            "model_version": "v1"}) for i in article_ids])
     slow_page = queries._page_ids
 
-    def stalled(session, f, restrict, limit):  # type: ignore[no-untyped-def]
+    def stalled(session, *args):  # type: ignore[no-untyped-def]
         session.execute(text("SELECT pg_sleep(2)"))
-        return slow_page(session, f, restrict, limit)
+        return slow_page(session, *args)
 
     monkeypatch.setattr(queries, "_page_ids", stalled)
     monkeypatch.setattr(web_search, "SEARCH_TIMEOUT_MS", 200)
