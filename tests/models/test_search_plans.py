@@ -156,3 +156,50 @@ def test_newest_ids_is_the_walk_of_any_filter(labelled: Database) -> None:
             else:
                 assert ids == everything[:7], kw
             assert f.limit is None and f.order == "published"  # the caller's filter is left alone
+
+
+def test_index_steps_are_planned_for_their_values(labelled: Database, monkeypatch: pytest.MonkeyPatch) -> None:
+    """A generic plan of a prepared index step does not know how narrow its id range is (it read every
+    match of a word in the table): index steps force custom plans, walks keep the default, and the
+    transaction gets the planner's own settings back afterwards."""
+    if labelled.dialect == "sqlite":
+        pytest.skip("the fixed plan is PostgreSQL's")
+    from sqlalchemy import text
+
+    seen: list[tuple[str, str]] = []
+    real = queries._page_ids
+
+    def spy(session, f, restrict, limit, plan):  # type: ignore[no-untyped-def]
+        seen.append((plan, session.execute(text("SHOW plan_cache_mode")).scalar()))
+        return real(session, f, restrict, limit, plan)
+
+    monkeypatch.setattr(queries, "_page_ids", spy)
+    monkeypatch.setattr(queries, "WALK_ROWS", 2)
+    with labelled.session(readonly=True) as s:
+        queries._walk_filter(s, ArticleFilter(q="tidakada", province="53", limit=5).check())  # walks, then the index
+        assert ("walk", "auto") in seen and ("index", "force_custom_plan") in seen
+        assert {mode for plan, mode in seen if plan == "index"} == {"force_custom_plan"}
+        assert s.execute(text("SHOW plan_cache_mode")).scalar() == "auto"
+        assert s.execute(text("SHOW enable_bitmapscan")).scalar() == "on"
+
+
+def test_a_page_short_of_a_few_matches_walks_on(labelled: Database, monkeypatch: pytest.MonkeyPatch) -> None:
+    """When the walk's matches say the page fills within WALK_MORE rows, it walks on (in steps sized by
+    the matches found) instead of reading a slice of the index."""
+    if labelled.dialect == "sqlite":
+        pytest.skip("the fixed plan is PostgreSQL's")
+    plans: list[str] = []
+    real = queries._page_ids
+
+    def spy(session, f, restrict, limit, plan):  # type: ignore[no-untyped-def]
+        plans.append(plan)
+        return real(session, f, restrict, limit, plan)
+
+    monkeypatch.setattr(queries, "_page_ids", spy)
+    monkeypatch.setattr(queries, "WALK_ROWS", 10)
+    monkeypatch.setattr(queries, "WALK_MORE", 200)
+    with labelled.session(readonly=True) as s:
+        f = ArticleFilter(q="ginjal", province="53", limit=8)  # a match every 15 articles: 10 rows find 0-1
+        page = queries._walk_filter(s, f.check())
+        assert page == [r["id"] for r in search(s, ArticleFilter(q="ginjal", province="53"))][:8]
+    assert set(plans) == {"walk"} and len(plans) >= 2, plans
