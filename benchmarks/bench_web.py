@@ -10,7 +10,10 @@ then runs a bounded load and stops by itself. Each target gets ``--requests`` re
 ``--clients`` threads: at least 200 distinct (query, filters, page) combinations built from varied
 words, filters and pages, a quarter of them asked a second time later (never more), so the
 server's result cache cannot make the figure; the share of cache hits (response header
-``x-pantau-cache``: hit / partial / miss) is reported. The warm-up uses other requests. Then one
+``x-pantau-cache``: hit / partial / miss) is reported. The warm-up uses other requests. The
+target's run is a closed loop: each client sends its next request as soon as it has an answer.
+A second run (``--think-ms``, default 1 s, 0 skips it) has the same clients pause 0.5-1.5 s after
+each answer, as analysts reading results do. Then one
 client sends ``--cold-requests`` requests never asked before (cold: no result cache can help).
 Targets (issue 6): p95 < 150 ms for the search page and the search API with 20 clients; export of
 100,000 rows streamed with flat memory (the server's peak RSS barely moves between a 10,000-row and
@@ -162,16 +165,21 @@ class LoadResult:
     wall: float = 0.0
 
 
-def load(base: str, path: str, clients: int, seq: list[dict[str, str]], headers: dict[str, str] | None) -> LoadResult:
-    """The requests of ``seq`` (in order) shared by ``clients`` threads; stops when they are done."""
+def load(base: str, path: str, clients: int, seq: list[dict[str, str]], headers: dict[str, str] | None,
+         think_ms: float = 0.0) -> LoadResult:
+    """The requests of ``seq`` (in order) shared by ``clients`` threads; stops when they are done.
+
+    ``think_ms`` > 0: after each answer a client pauses 0.5-1.5 times that long (seeded), as an
+    analyst reading a page does; 0 is the closed loop, every client always waiting for an answer."""
     import httpx
 
     counter = iter(seq)
     lock = threading.Lock()
     out = LoadResult()
 
-    def worker() -> None:
+    def worker(n: int) -> None:
         c = login(base) if headers is None else httpx.Client(base_url=base, timeout=60, headers=headers)
+        pause = random.Random(n)
         while True:
             with lock:
                 params = next(counter, None)
@@ -190,10 +198,12 @@ def load(base: str, path: str, clients: int, seq: list[dict[str, str]], headers:
             with lock:
                 out.times.append(ms)
                 out.cache[state] += 1
+            if think_ms:
+                time.sleep(think_ms * pause.uniform(0.5, 1.5) / 1000)
         c.close()
 
     t0 = time.perf_counter()
-    threads = [threading.Thread(target=worker) for _ in range(clients)]
+    threads = [threading.Thread(target=worker, args=(n,)) for n in range(clients)]
     for t in threads:
         t.start()
     for t in threads:
@@ -252,6 +262,8 @@ def main() -> None:
     ap.add_argument("--cold-requests", type=int, default=60, help="new requests of the one-client cold run")
     ap.add_argument("--workers", type=int, default=2, help="uvicorn worker processes")
     ap.add_argument("--export-rows", type=int, default=100_000)
+    ap.add_argument("--think-ms", type=float, default=1000.0,
+                    help="mean pause of each client between requests in the extra 'analysts reading' run (0: skip it)")
     args = ap.parse_args()
 
     token = ensure_account(args.url)
@@ -275,6 +287,14 @@ def main() -> None:
             rows.append((f"{name}, {args.clients} clients, {len(res.times)} req ({distinct} distinct)",
                          f"p50 {p50:.0f} ms · p95 {p95:.0f} ms · max {worst:.0f} ms · {len(res.times) / res.wall:.0f} req/s"
                          f" · cache {_share(res.cache)}", f"p95 < 150 ms: {verdict}"))
+        if args.think_ms:  # the same clients pausing to read each answer: what 20 analysts at work ask of it
+            for name, path, headers, seed in targets:
+                seq = request_sequence(seed + 50, args.requests)
+                res = load(base, path, args.clients, seq, headers, think_ms=args.think_ms)
+                p50, p95, worst = pct(res.times)
+                rows.append((f"{name}, {args.clients} clients pausing ~{args.think_ms / 1000:g} s, {len(res.times)} req",
+                             f"p50 {p50:.0f} ms · p95 {p95:.0f} ms · max {worst:.0f} ms · {len(res.times) / res.wall:.0f} req/s"
+                             f" · cache {_share(res.cache)}", "(not the target's closed loop)"))
         for name, path, headers, seed in targets:  # one client, every request new: no result cache can help
             res = load(base, path, 1, request_set(seed + 100, args.cold_requests), headers)
             p50, p95, worst = pct(res.times)
