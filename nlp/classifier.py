@@ -8,6 +8,7 @@ error (it is simply not relevant).
 
 from __future__ import annotations
 
+import functools
 import re
 from collections.abc import Iterable, Iterator
 from typing import Any
@@ -50,12 +51,19 @@ def _article(item: Any) -> tuple[Any, str, str]:
     return item.get("id"), clean_title(item.get("title")), clean_text(text)
 
 
+@functools.lru_cache(maxsize=4096)
+def _term_pattern(term: str) -> re.Pattern[str]:
+    """A whole-word pattern of one evidence term, compiled once: the models hold more terms (60 per label)
+    than ``re``'s own cache keeps, so ``re.search`` with the pattern string recompiled them again and again."""
+    return re.compile(r"\b" + re.escape(term) + r"\b")
+
+
 def _evidence(label: str, hits: dict[str, Any], text: str, sents: Sentences, model: TppoModel) -> str:
     if label in hits:
         return sents.sentence(hits[label][0].start)
     low = text.lower()
     for term in model.evidence_terms.get(label, []):
-        m = re.search(r"\b" + re.escape(term) + r"\b", low)
+        m = _term_pattern(term).search(low)
         if m:
             return sents.sentence(m.start())
     return sents.sentence(0) if text else ""

@@ -21,9 +21,7 @@ from __future__ import annotations
 import io
 import json
 import math
-import re
 import zipfile
-from collections import Counter
 from itertools import chain, repeat
 from pathlib import Path
 from typing import Any
@@ -34,7 +32,6 @@ from nlp.locations.roles import ROLES
 from nlp.text import normalize
 
 FORMAT = "pantau-tppo-npz.v1"
-_WHITE = re.compile(r"\s\s+")
 _GRAM_CACHE = 200_000  # words whose character n-gram ids are kept
 
 
@@ -59,6 +56,63 @@ def _expit(z: np.ndarray) -> np.ndarray:
     return 1.0 / (1.0 + np.exp(-z))
 
 
+def _runs(keys: np.ndarray) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
+    """Distinct values of the non-negative, non-empty ``keys`` in ascending order, the position of each
+    one's first occurrence, and its count.
+
+    Sorting ``key * n + position`` (all distinct) with the default quicksort puts each run of equal keys
+    in position order, so a run's first element is the key's first occurrence; that is several times
+    faster than a stable argsort of the keys."""
+    n = len(keys)
+    if (int(keys.max()) + 1) * n >= 2**63:  # the composite would overflow: stable sort instead
+        perm = np.argsort(keys, kind="stable")
+        ordered, positions = keys[perm], perm
+    else:
+        composite = keys * n + np.arange(n, dtype=np.int64)
+        composite.sort()
+        ordered = composite // n
+        positions = composite - ordered * n
+    new = np.empty(n, dtype=bool)
+    new[:1] = True
+    np.not_equal(ordered[1:], ordered[:-1], out=new[1:])
+    starts = np.flatnonzero(new)
+    return ordered[starts], positions[starts], np.diff(starts, append=n)
+
+
+def _empty_counts() -> tuple[np.ndarray, np.ndarray]:
+    return np.zeros(0, dtype=np.int64), np.zeros(0, dtype=np.int64)
+
+
+class _GramCache(dict[str, tuple[int, ...]]):
+    """Word -> vocabulary ids of its ``char_wb`` n-grams, computed on a miss.
+
+    Looked up with ``__getitem__`` from C (``map``), so a hit costs no Python call; bounded by clearing it
+    when full (words repeat across articles, so the working set refills quickly). The ids are tuples, not
+    lists: the garbage collector stops tracking a tuple of ints, so a full cache adds nothing to the
+    objects every full collection walks."""
+
+    def __init__(self, vocab: dict[str, int], lo: int, hi: int) -> None:
+        super().__init__()
+        self.vocab, self.lo, self.hi = vocab, lo, hi
+
+    def __missing__(self, word: str) -> tuple[int, ...]:
+        w = " " + word + " "
+        n_w = len(w)
+        get = self.vocab.get
+        ids: list[int] = []
+        for n in range(self.lo, self.hi + 1):
+            if n_w <= n:  # a short word gives itself once (as scikit-learn's char_wb does)
+                j = get(w)
+                if j is not None:
+                    ids.append(j)
+                break
+            ids.extend(j for j in map(get, [w[i : i + n] for i in range(n_w - n + 1)]) if j is not None)
+        if len(self) >= _GRAM_CACHE:
+            self.clear()
+        self[word] = found = tuple(ids)
+        return found
+
+
 class TfidfFeatures:
     """Same columns as :class:`nlp.features.FeatureBuilder`, computed with plain Python and numpy."""
 
@@ -77,49 +131,74 @@ class TfidfFeatures:
         if (lo, hi) not in ((1, 1), (1, 2)):
             raise ValueError("the compact vectoriser supports word n-grams (1, 1) and (1, 2)")
         self.bigrams = hi == 2
-        self._gram_cache: dict[str, list[int]] = {}
+        self._grams = _GramCache(self.char_vocab, self.char_min, self.char_max)
+        self._index_words(word_terms)
 
-    def _word_counts(self, text: str) -> dict[int, int]:
-        """Vocabulary id -> count of the word 1-2-grams of a :func:`nlp.text.normalize` output.
+    def _index_words(self, terms: list[str]) -> None:
+        """Integer keys of the word terms, for counting 1-2-grams with numpy instead of bigram strings.
+
+        Every token of a vocabulary term gets a token id ``t`` in ``[0, T)``; a unigram's key is ``t``
+        and a bigram's ``(t1 + 1) * T + t2`` (always ``>= T``, so the two kinds never collide).
+        ``_term_keys`` holds the keys of all terms sorted, ``_term_cols`` their columns. A text token
+        without a token id can be part of no vocabulary term at all."""
+        token_id: dict[str, int] = {}
+        split = [t.split(" ") for t in terms]
+        for parts in split:
+            if len(parts) > 2:
+                raise ValueError(f"word term {' '.join(parts)!r} is longer than a bigram")
+            for tok in parts:
+                token_id.setdefault(tok, len(token_id))
+        n_tokens = len(token_id)
+        keys = np.array([token_id[p[0]] if len(p) == 1 else (token_id[p[0]] + 1) * n_tokens + token_id[p[1]]
+                         for p in split], dtype=np.int64)
+        order = np.argsort(keys, kind="stable")
+        self._token_id, self._n_tokens = token_id, n_tokens
+        self._term_keys, self._term_cols = keys[order], order.astype(np.int64)
+
+    def _word_counts(self, text: str) -> tuple[np.ndarray, np.ndarray]:
+        """Columns and counts of the word 1-2-grams of a :func:`nlp.text.normalize` output.
 
         Normalised text holds only lower-case ``[a-z0-9]`` words, hyphens and single spaces, so
-        splitting at spaces and hyphens gives exactly scikit-learn's ``\\b\\w+\\b`` tokens."""
+        splitting at spaces and hyphens gives exactly scikit-learn's ``\\b\\w+\\b`` tokens. Columns come in
+        the order a ``Counter`` of the unigrams updated with the bigrams would hold them (unigrams, then
+        bigrams, each by first occurrence): the sparse dot products sum in that order, so keeping it keeps
+        the scores bit-identical."""
         toks = text.replace("-", " ").split()
-        counts = Counter(toks)
-        if self.bigrams:
-            counts.update([a + " " + b for a, b in zip(toks, toks[1:])])
-        get = self.word_vocab.get
-        return {j: c for g, c in counts.items() if (j := get(g)) is not None}
+        tids = np.fromiter(map(self._token_id.get, toks, repeat(-1)), dtype=np.int64, count=len(toks))
+        keys = tids[tids >= 0]  # unigram keys (in text order) before the bigram keys, as the Counter had them
+        if self.bigrams and len(tids) > 1:
+            first, second = tids[:-1], tids[1:]
+            pairs = ((first + 1) * self._n_tokens + second)[(first >= 0) & (second >= 0)]
+            keys = np.concatenate([keys, pairs])
+        if not len(keys) or not len(self._term_keys):
+            return _empty_counts()
+        distinct, firsts, counts = _runs(keys)
+        pos = np.minimum(np.searchsorted(self._term_keys, distinct), len(self._term_keys) - 1)
+        known = self._term_keys[pos] == distinct
+        order = np.argsort(firsts[known])
+        return self._term_cols[pos[known]][order], counts[known][order]
 
-    def _word_grams(self, word: str) -> list[int]:
-        """Vocabulary ids of the ``char_wb`` n-grams of one word (cached: words repeat across articles)."""
-        ids = self._gram_cache.get(word)
-        if ids is None:
-            w = " " + word + " "
-            n_w = len(w)
-            get = self.char_vocab.get
-            ids = []
-            for n in range(self.char_min, self.char_max + 1):
-                if n_w <= n:  # a short word gives itself once (as scikit-learn's char_wb does)
-                    j = get(w)
-                    if j is not None:
-                        ids.append(j)
-                    break
-                ids.extend(j for j in map(get, [w[i : i + n] for i in range(n_w - n + 1)]) if j is not None)
-            if len(self._gram_cache) >= _GRAM_CACHE:
-                self._gram_cache.clear()
-            self._gram_cache[word] = ids
-        return ids
+    def _char_counts(self, text: str) -> tuple[np.ndarray, np.ndarray]:
+        """Columns and counts of the ``char_wb`` n-grams of a :func:`nlp.text.normalize` view, in order of
+        first occurrence (as scikit-learn's analyzer would meet them).
 
-    def _char_counts(self, text: str) -> dict[int, int]:
-        return Counter(chain.from_iterable(map(self._word_grams, _WHITE.sub(" ", text.lower()).split())))
+        The view is lower-case with single spaces already, so it is split as it is; each word's n-gram
+        columns come from a cache (words repeat across articles)."""
+        ids = np.fromiter(chain.from_iterable(map(self._grams.__getitem__, text.split())), dtype=np.int64)
+        if not len(ids):
+            return _empty_counts()
+        distinct, firsts, counts = _runs(ids)
+        order = np.argsort(firsts)
+        return distinct[order], counts[order]
 
     @staticmethod
-    def _tfidf(counts: dict[int, int], idf: np.ndarray, offset: int) -> tuple[np.ndarray, np.ndarray]:
-        if not counts:
+    def _tfidf(counted: tuple[np.ndarray, np.ndarray], idf: np.ndarray,
+               offset: int) -> tuple[np.ndarray, np.ndarray]:
+        """Sublinear tf times idf, l2-normalised, of (columns, counts) in that column order."""
+        cols, counts = counted
+        if not len(cols):
             return np.zeros(0, dtype=np.int64), np.zeros(0, dtype=np.float32)
-        cols = np.fromiter(counts.keys(), dtype=np.int64, count=len(counts))
-        tf = np.fromiter(counts.values(), dtype=np.float32, count=len(counts))
+        tf = counts.astype(np.float32)
         vals = (np.log(tf) + np.float32(1.0)) * idf[cols]
         norm = math.sqrt(float((vals * vals).astype(np.float64).sum()))
         if norm > 0:

@@ -127,28 +127,58 @@ _FIRST_WORDS = re.compile(r"^(?:\\b)?([a-z0-9][a-z0-9' -]*)")
 _SEGMENT_END = re.compile(r"[.!?\n]")
 
 
+def _find_all(pattern: re.Pattern[str], text: str, start: int, end: int) -> list[tuple[int, int]]:
+    """The spans ``pattern.finditer(text, start, end)`` gives, by repeated ``search``.
+
+    Most segments hold no match, and one ``search`` costs about half of setting up a ``finditer``. A
+    search from a match's end sees the same context as the iterator does (both keep the whole string
+    before ``start`` for ``\\b``); after an empty match (no cue matches empty) finditer's own rule takes over."""
+    out: list[tuple[int, int]] = []
+    m = pattern.search(text, start, end)
+    while m is not None:
+        a, b = m.span()
+        if a == b:
+            out.extend(x.span() for x in pattern.finditer(text, a, end))
+            break
+        out.append((a, b))
+        m = pattern.search(text, b, end)
+    return out
+
+
+def _first_part(pattern: str) -> list[str] | None:
+    """The literal alternatives that every match of ``pattern`` starts with, or None when its first part is
+    not plain words."""
+    m = _FIRST_GROUP.match(pattern)
+    alts = m.group(1).split("|") if m else None
+    if alts is None:
+        w = _FIRST_WORDS.match(pattern)
+        if not w:
+            return None
+        alts = [w.group(1)]
+    if any(any(ch in alt for ch in "?*+[\\.{") or not alt.split() for alt in alts):
+        return None
+    return alts
+
+
+def _trigger(alt: str) -> str:
+    return max(alt.split(), key=len)
+
+
 def triggers(pattern: str) -> tuple[str, ...]:
     """Literal words, one of which every match of ``pattern`` starts with (from its first part).
 
     An empty tuple means "no literal found: always run". Triggers let :class:`ModusRules` find,
     with one Aho-Corasick pass, the few sentences where a cue can match at all.
     """
-    m = _FIRST_GROUP.match(pattern)
-    alts = m.group(1).split("|") if m else None
-    if alts is None:
-        w = _FIRST_WORDS.match(pattern)
-        if not w:
-            return ()
-        alts = [w.group(1)]
-    words = []
-    for alt in alts:
-        if any(ch in alt for ch in "?*+[\\.{"):
-            return ()
-        parts = alt.split()
-        if not parts:
-            return ()
-        words.append(max(parts, key=len))
-    return tuple(sorted(set(words)))
+    alts = _first_part(pattern)
+    return () if alts is None else tuple(sorted({_trigger(alt) for alt in alts}))
+
+
+def trigger_lead(pattern: str) -> int:
+    """How many characters a match of ``pattern`` can start before the trigger word it holds: a match
+    begins with one of its literal alternatives, which holds its trigger at a fixed offset."""
+    alts = _first_part(pattern)
+    return 0 if alts is None else max(alt.find(_trigger(alt)) for alt in alts)
 
 
 class ModusRules:
@@ -171,37 +201,68 @@ class ModusRules:
                 for w in trig:
                     self._auto.add_word(w, w)
         self._auto.make_automaton()
+        # Every cue in one flat list (labels in order, then the relevance cues), and which of them each
+        # trigger word can start: a scan runs only the cues whose trigger occurs (a few of the ~80), instead
+        # of a Python call per cue and text.
+        self._flat: list[tuple[str | None, int, re.Pattern[str], tuple[str, ...]]] = [
+            (label, i, p, trig) for label, pats in self._cues.items() for i, (p, trig) in enumerate(pats)]
+        self._flat += [(None, i, p, trig) for i, (p, trig) in enumerate(self._relevance)]
+        self._always = frozenset(k for k, (_, _, _, trig) in enumerate(self._flat) if not trig)
+        self._by_trigger: dict[str, frozenset[int]] = {}
+        for k, (_, _, _, trig) in enumerate(self._flat):
+            for w in trig:
+                self._by_trigger[w] = self._by_trigger.get(w, frozenset()) | {k}
+        # per compiled cue: how far before its earliest trigger in a sentence a match can start
+        self._lead = {p: trigger_lead(p.pattern) for _, _, p, _ in self._flat}
 
-    def _segments(self, lowered: str) -> dict[str, set[tuple[int, int]]]:
-        """Trigger word -> sentence segments (start, end) where it occurs."""
+    def _segments(self, lowered: str) -> dict[str, dict[tuple[int, int], int]]:
+        """Trigger word -> sentence segments (start, end) where it occurs -> start of its first occurrence
+        there (the automaton reports occurrences in text order, so the first one seen is the earliest)."""
         ends = [m.start() for m in _SEGMENT_END.finditer(lowered)]
-        out: dict[str, set[tuple[int, int]]] = {}
+        out: dict[str, dict[tuple[int, int], int]] = {}
         for end_idx, w in self._auto.iter(lowered):
             k = bisect.bisect_left(ends, end_idx)
             seg = (ends[k - 1] + 1 if k > 0 else 0, ends[k] if k < len(ends) else len(lowered))
-            out.setdefault(w, set()).add(seg)
+            out.setdefault(w, {}).setdefault(seg, end_idx - len(w) + 1)
         return out
 
     def _run(self, pattern: re.Pattern[str], trig: tuple[str, ...], lowered: str,
-             segs: dict[str, set[tuple[int, int]]]) -> list[tuple[int, int]]:
+             segs: dict[str, dict[tuple[int, int], int]]) -> list[tuple[int, int]]:
         if not trig:
             return [(m.start(), m.end()) for m in pattern.finditer(lowered)]
         found = [segs[w] for w in trig if w in segs]
         if not found:  # no trigger word in the text: the cue cannot match
             return []
-        spans = found[0] if len(found) == 1 else set().union(*found)
-        return [m.span() for a, b in sorted(spans) for m in pattern.finditer(lowered, a, b)]
+        firsts = found[0]
+        if len(found) > 1:  # each segment's earliest occurrence of any of the triggers
+            firsts = dict(firsts)
+            for more in found[1:]:
+                for seg, first in more.items():
+                    if first < firsts.get(seg, first + 1):
+                        firsts[seg] = first
+        # no match starts before (earliest trigger - lead) in its segment, so the search starts there: the
+        # same matches (a search from a later start still sees the text before it for \b)
+        lead = self._lead[pattern]
+        return [span for (a, b), first in sorted(firsts.items())
+                for span in _find_all(pattern, lowered, max(a, first - lead), b)]
 
     def scan(self, lowered: str) -> tuple[dict[str, list[CueHit]], list[int]]:
         """Modus cue hits (per label, in text order) and relevance-cue counts of ``lowered``."""
         segs = self._segments(lowered)
+        found: dict[str, list[CueHit]] = {}
+        rel = [0] * len(self._relevance)
+        # cues in their flat order, so each label's hits are gathered cue by cue as a full pass would
+        for k in sorted(self._always.union(*map(self._by_trigger.__getitem__, segs))):
+            label, i, p, trig = self._flat[k]
+            spans = self._run(p, trig, lowered, segs)
+            if label is None:
+                rel[i] = len(spans)
+            elif spans:
+                found.setdefault(label, []).extend(CueHit(label, i, a, b) for a, b in spans)
         hits: dict[str, list[CueHit]] = {}
-        for label, pats in self._cues.items():
-            found = [CueHit(label, i, a, b) for i, (p, trig) in enumerate(pats) for a, b in self._run(p, trig, lowered, segs)]
-            if found:
-                found.sort(key=lambda h: h.start)
-                hits[label] = found
-        rel = [len(self._run(p, trig, lowered, segs)) for p, trig in self._relevance]
+        for label in self.labels:  # in label order, each label's hits sorted by start (stable)
+            if label in found:
+                hits[label] = sorted(found[label], key=lambda h: h.start)
         return hits, rel
 
     def hits(self, lowered: str) -> dict[str, list[CueHit]]:

@@ -71,13 +71,16 @@ def clean_text(value: object, max_chars: int = MAX_CHARS) -> str:
     if len(text) > max_chars * 4:  # never run regexes over megabytes
         text = text[: max_chars * 4]
     text = _CONTROL.sub(" ", strip_html(text)).replace("\r\n", "\n").replace("\r", "\n")
+    # one pass over the whole text: _SPACES never matches a newline, so this equals collapsing each line
+    text = _SPACES.sub(" ", text)
     lines: list[str] = []
     size = 0
     for raw in text.split("\n"):
-        line = _SPACES.sub(" ", raw).strip()
+        line = raw.strip()
         if not line or _NOISE_LINE.match(line):
             continue
-        line = _TRAILING_INITIALS.sub("", line)
+        if line.endswith(")"):  # a stripped line can only end in "(ant/abc)" initials when it ends in ")"
+            line = _TRAILING_INITIALS.sub("", line)
         if size + len(line) > max_chars:
             if not lines:
                 lines.append(line[:max_chars])
@@ -89,6 +92,24 @@ def clean_text(value: object, max_chars: int = MAX_CHARS) -> str:
 
 def clean_title(value: object) -> str:
     return _SPACES.sub(" ", strip_html(decode(value))).strip()[:MAX_TITLE_CHARS]
+
+
+# The only characters whose ``str.lower()`` is not one character of the same class (U+0130), or that
+# lower-case to an ASCII letter (U+212A KELVIN SIGN) or match one under re.IGNORECASE (U+0131, U+017F).
+_CASE_TRAPS = ("\u0130", "\u0131", "\u017f", "\u212a")
+
+
+def lower_aligned(text: str) -> str | None:
+    """``text.lower()`` when it is a drop-in for case-insensitive ASCII patterns, else None.
+
+    That holds when lowering keeps every offset and no case trap occurs: then each character keeps its
+    ``\\w``/``\\d`` class, is an ASCII letter after lowering exactly when it was one before (in either
+    case), and a case-sensitive pattern of lower-case ASCII literals over the result finds the same spans as
+    the case-insensitive pattern over ``text``. Lets callers lower a text once and tokenize slices of it."""
+    low = text.lower()
+    if len(low) != len(text) or (not text.isascii() and any(c in text for c in _CASE_TRAPS)):
+        return None
+    return low
 
 
 def normalize(text: str) -> str:

@@ -11,7 +11,10 @@ The candidate with the best score wins: in the title, followed by "korban", intr
 from __future__ import annotations
 
 import re
+from collections.abc import Iterator
 from dataclasses import dataclass
+
+from nlp.text import lower_aligned
 
 UNITS = {
     "satu": 1, "se": 1, "dua": 2, "tiga": 3, "empat": 4, "lima": 5, "enam": 6, "tujuh": 7, "delapan": 8,
@@ -84,6 +87,15 @@ _NUMBER_START = re.compile(
     r"(?:se(?:orang|puluh|belas|ratus|ribu)|satu|dua|tiga|empat|lima|enam|tujuh|delapan|sembilan))(?!\w)",
     re.I,
 )
+# _NUMBER_START for lower-cased text (see nlp.text.lower_aligned), shaped for speed with the same matches
+# after position 0: the lookbehind becomes a consumed separator character (the search then skips to
+# candidate positions in C instead of trying the pattern at every character), the digit branches share
+# their first ``\d`` and the number words are flat literal branches (both are skipped on one character
+# test); the alternatives keep their order, so backtracking picks the same match. Group 1 is the number.
+_NUMBER_AFTER_SEPARATOR = re.compile(
+    r"[^\w.,](\d(?:\d{0,2}(?:\.\d{3})+(?![\d.,]\d)|\d*(?:[.,]\d+)?)|ke-\d+|"
+    r"se(?:orang|puluh|belas|ratus|ribu)|satu|dua|tiga|empat|lima|enam|tujuh|delapan|sembilan)(?!\w)"
+)
 
 
 _THOUSANDS = re.compile(r"\d{1,3}(?:\.\d{3})+")
@@ -97,18 +109,41 @@ def _digits(tok: str) -> int | None:
     return None
 
 
+def _numbers(text: str, low: str | None) -> Iterator[tuple[int, int]]:
+    """Spans of the ``_NUMBER_START`` matches in ``text``; ``low`` is ``lower_aligned(text)``."""
+    if low is None:
+        for m in _NUMBER_START.finditer(text):
+            yield m.span()
+        return
+    pos = 0
+    first = _NUMBER_START.match(text)  # at offset 0 there is no separator character before a number
+    if first is not None:
+        yield first.span()
+        pos = first.end()
+    for m in _NUMBER_AFTER_SEPARATOR.finditer(low, pos):
+        yield m.span(1)
+
+
+def _tokens(text: str, low: str | None, start: int, end: int) -> list[str]:
+    """Lower-cased ``_TOKEN`` tokens of ``text[start:end]`` (``_TOKEN`` has no lookbehind, so tokenizing
+    the slice of the lowered text in place gives the same tokens)."""
+    if low is not None:
+        return _TOKEN.findall(low, start, end)
+    return [t.lower() for t in _TOKEN.findall(text[start:end])]
+
+
 def _candidates(text: str, in_title: bool, offset: int) -> list[Candidate]:
     # cheap tests first (value, the words after), the words before only for numbers that pass them
     out: list[Candidate] = []
-    for m in _NUMBER_START.finditer(text):
-        start = m.start()
-        raw = m.group(0)
-        if raw[:3].lower() == "ke-":
-            raw = raw[3:]
+    low = lower_aligned(text)
+    for start, end in _numbers(text, low):
+        raw = text[start:end]
+        skip = 3 if raw[:3].lower() == "ke-" else 0
+        raw = raw[skip:]
         value = _digits(raw)
         if value is not None and (value <= 0 or value > 100_000 or (1900 <= value <= 2100 and raw.isdigit())):
             continue
-        window = [t.lower() for t in _TOKEN.findall(raw + text[m.end() : m.end() + 80])]
+        window = _tokens(text, low, start + skip, end + 80)
         if not window:
             continue
         used = 1
@@ -125,9 +160,9 @@ def _candidates(text: str, in_title: bool, offset: int) -> list[Candidate]:
         score = _score(after)
         if score is None:
             continue
-        before = _TOKEN.findall(text[max(0, start - 30) : start])
-        prev = before[-1].lower() if before else ""
-        if prev in BAD_BEFORE or prev in ("(", "/") or (len(before) > 1 and before[-2].lower() in ("rp", "pasal")):
+        before = _tokens(text, low, max(0, start - 30), start)
+        prev = before[-1] if before else ""
+        if prev in BAD_BEFORE or prev in ("(", "/") or (len(before) > 1 and before[-2] in ("rp", "pasal")):
             continue
         if "korban" in after[:5]:
             score += 1.0

@@ -53,10 +53,12 @@ def decide(keep: np.ndarray, probs: np.ndarray, keep_threshold: float, second_th
     out: list[list[str]] = []
     if not len(keep):
         return out
-    orders = np.argsort(-probs, axis=1, kind="stable")[:, :2].tolist()
+    order = np.argsort(-probs, axis=1, kind="stable")
+    # the two best classes as two flat lists (not a two-element list per place: fewer objects to collect)
+    firsts, nexts = order[:, 0].tolist(), order[:, 1].tolist()
     kept = (keep >= keep_threshold).tolist()
-    seconds = (probs[np.arange(len(probs)), [o[1] for o in orders]] >= second_threshold).tolist()
-    for is_kept, (first, nxt), confident in zip(kept, orders, seconds, strict=True):
+    seconds = (probs[np.arange(len(probs)), order[:, 1]] >= second_threshold).tolist()
+    for is_kept, first, nxt, confident in zip(kept, firsts, nexts, seconds, strict=True):
         if not is_kept:
             out.append([])
             continue
