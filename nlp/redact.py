@@ -50,7 +50,7 @@ def detect_names(text: str) -> list[str]:
         name = _clean_name(m.group(1))
         if name and name.split()[0] not in _NOT_NAMES:
             found.append(name)
-    for m in _WITH_AGE.finditer(text):
+    for m in _WITH_AGE.finditer(text) if "(" in text else ():  # the age needs a bracket: skip the scan
         if int(m.group(2)) < 18:
             name = _clean_name(m.group(1))
             if name:
