@@ -398,6 +398,11 @@ def _first_page(session: Session, f: ArticleFilter, top: int, want: int) -> list
         upper = lower
         return len(page) >= want or upper == 0
 
+    def rows_to_fill() -> int:
+        """Rows below ``upper`` that should hold the rest of the page, at the density of the matches so
+        far (half again, for safety); only called when some were found."""
+        return int((want - len(page)) * (top - upper) / len(page) * 1.5)
+
     _set_plan(session, walk=True)
     upper, plan = top, "walk"
     if search_down_to(max(0, top - WALK_ROWS)):
@@ -409,7 +414,7 @@ def _first_page(session: Session, f: ArticleFilter, top: int, want: int) -> list
         # matches were found: walk on while their density says the page fills within the rows left
         # of WALK_MORE (a page short of a few matches walks a few hundred rows more instead of
         # reading a slice of the index: 1-2 ms instead of 30-190 ms)
-        more = max(int((want - len(page)) * (top - upper) / len(page) * 1.5), 1)
+        more = max(rows_to_fill(), 1)
         if more > budget:
             break
         budget -= more
@@ -420,7 +425,7 @@ def _first_page(session: Session, f: ArticleFilter, top: int, want: int) -> list
     if page:
         # the walk's matches size the first slice: a bitmap reads every match of its slice from the
         # table, so a slice that holds this page and not ten pages reads a tenth of the rows
-        rows = int((want - len(page)) * (top - upper) / len(page) * 1.5)
+        rows = rows_to_fill()
         if rows < upper and search_down_to(upper - rows):
             return page
     for share in SLICE_SHARES:
