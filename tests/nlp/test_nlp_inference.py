@@ -105,3 +105,17 @@ def test_loading_the_model_does_not_import_scikit_learn() -> None:
             "print(any(k == 'sklearn' or k.startswith('sklearn.') for k in sys.modules))")
     out = subprocess.run([sys.executable, "-c", code], cwd=REPO, capture_output=True, text=True, check=True)
     assert out.stdout.strip() == "False"
+
+
+def test_cue_search_by_repeated_search_equals_finditer() -> None:
+    """``rules._find_all`` (repeated ``search``, for speed) gives ``finditer``'s spans, with ``\\b`` seeing the
+    text before the start, and after an empty match."""
+    import re
+
+    from nlp.rules import _find_all
+
+    text = "korban dijual ke malaysia, korban lain dijanjikan kerja. xkorban korban"
+    for pattern in (r"\bkorban\b", r"korban\s+\w+", r"(?:dijual|dijanjikan)\s+\w+", r"x?", r"\bke\b"):
+        p = re.compile(pattern)
+        for start, end in ((0, len(text)), (3, 40), (27, len(text)), (58, 64)):
+            assert _find_all(p, text, start, end) == [m.span() for m in p.finditer(text, start, end)], (pattern, start)

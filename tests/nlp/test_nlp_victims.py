@@ -32,3 +32,20 @@ def test_victims(title: str, text: str, expected: int | None) -> None:
 def test_single_victim_story() -> None:
     assert extract_victims("Gadis 15 Tahun Asal Cianjur Dijual ke Bar di Batam", "Korban berinisial RN dijual.") == 1
     assert extract_victims("Gadis 15 Tahun Asal Cianjur Dijual", "Korban dijual.", is_case=False) is None
+
+
+def test_fast_number_scan_matches_the_reference_pattern() -> None:
+    """``victims._numbers`` (a lower-cased, separator-anchored twin of ``_NUMBER_START``, for speed) must
+    find exactly the spans of the reference pattern, including at offset 0 and with case traps."""
+    import json
+    from pathlib import Path
+
+    from nlp.text import lower_aligned
+    from nlp.victims import _NUMBER_START, _numbers
+
+    corpus = Path(__file__).resolve().parents[2] / "nlp" / "corpus" / "test.jsonl"
+    texts = [json.loads(line)["text"] for line in corpus.read_text(encoding="utf-8").splitlines()[:80]]
+    texts += ["12 korban", "Ke-3 korban, 1.596 orang dan SEORANG anak", "x,5 (7) 2.5 3,5 1.000.000 ke-12",
+              "Dua\u0130 tiga \u212a 4 orang", "sembilanbelas 10 20.000.1 /7 -8"]
+    for text in texts:
+        assert list(_numbers(text, lower_aligned(text))) == [m.span() for m in _NUMBER_START.finditer(text)], text
