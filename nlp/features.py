@@ -2,7 +2,7 @@
 
 Texts are normalised first (:func:`nlp.text.normalize`: slang, abbreviations, numbers). Character
 n-grams only see the title and the start of the text, which keeps classification fast on long
-articles. Rule-cue counts from ``tppo_modus_rules.v1`` are appended as extra columns.
+articles. Rule-cue counts from the configured rule set (``tppo_modus_rules.v2``) are appended as extra columns.
 """
 
 from __future__ import annotations

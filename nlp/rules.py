@@ -1,4 +1,4 @@
-"""``tppo_modus_rules.v1``: strong lexical cues for each modus and for TPPO relevance.
+"""``tppo_modus_rules.v1`` and ``.v2``: strong lexical cues for each modus and for TPPO relevance.
 
 Each cue is a regular expression over the lower-cased cleaned text. A cue is *strong*: when it
 matches, the sentence it matches in is good evidence for the label. Cue hits are given to the
@@ -28,6 +28,7 @@ from dataclasses import dataclass
 from nlp.registry import register
 
 RULESET_NAME = "tppo_modus_rules.v1"
+RULESET_V2 = "tppo_modus_rules.v2"
 _C = r"[^.!?\n]{0,%d}"  # gap inside one sentence
 
 
@@ -104,6 +105,21 @@ CUES_V1: dict[str, tuple[str, ...]] = {
         r"\b(?:tidak|tak|tanpa|tidak pernah|tak pernah) (?:digaji|dibayar|diberi upah|menerima gaji)\b",
         r"\bdipaksa bekerja\b", r"\b(?:gaji|gajinya)\b" + _gap(30) + r"\b(?:ditahan|tidak dibayarkan|tak dibayar)",
         r"\bdipekerjakan\b" + _gap(60) + r"\b(?:perkebunan|pabrik|tambang|sawit)\b",
+    ),
+}
+
+_MINOR_AGE = r"(?:1[0-7]|[4-9])"  # an age under 18 (a child in Indonesian law); 1-3 are babies (baby_selling)
+# v2 (2026-11-23): a victim's stated age under 18 is a child_exploitation cue too ("korban berinisial RN (16)",
+# "korban masih berumur 14 tahun"): WRITING_GUIDE labels every exploited child child_exploitation as well. The
+# age must belong to a victim (after "korban", or to a girl or pupil named by initials): a celebrity's childhood
+# photo "saat berusia 13 tahun" is no cue.
+CUES_V2: dict[str, tuple[str, ...]] = {
+    **CUES_V1,
+    "child_exploitation": CUES_V1["child_exploitation"] + (
+        r"\bkorban\b" + _gap(40) + r"\b[a-z]{1,4} \(" + _MINOR_AGE + r"\)",
+        r"\b(?:remaja|siswi|siswa|pelajar|gadis|bocah|anak) (?:perempuan |putri |laki-laki )?(?:berinisial )?"
+        + r"[a-z]{1,4} \(" + _MINOR_AGE + r"\)",
+        r"\bkorban\b" + _gap(40) + r"\b(?:berusia|berumur|usia|umur|usianya|umurnya) " + _MINOR_AGE + r" tahun\b",
     ),
 }
 
@@ -272,3 +288,9 @@ class ModusRules:
 @register(RULESET_NAME)
 def tppo_modus_rules_v1() -> ModusRules:
     return ModusRules(RULESET_NAME, CUES_V1, RELEVANCE_CUES_V1)
+
+
+@register(RULESET_V2)
+def tppo_modus_rules_v2() -> ModusRules:
+    """v1 plus the stated age of a child victim as a child_exploitation cue."""
+    return ModusRules(RULESET_V2, CUES_V2, RELEVANCE_CUES_V1)

@@ -101,10 +101,16 @@ def article_type_of(rec: dict[str, Any]) -> str | None:
 def role_labels_of(rec: dict[str, Any], body: list[Any]) -> list[set[str]]:
     """Gold roles (dateline excluded) of each place in ``body`` (an article's places with body mentions)."""
     gold: dict[str, set[str]] = {}
+    by_country: dict[str, set[str]] = {}
     for g in rec["locations"]:
         if g["role"] != "dateline":
             gold.setdefault(_squash(g["name"]), set()).add(g["role"])
-    return [gold.get(_squash(pm.place.name), set()) for pm in body]
+            if g.get("country") and g["country"] != "Indonesia":
+                by_country.setdefault(g["country"], set()).add(g["role"])
+    # a foreign town named without its country ("telantar di Riyadh") is output under its own name, but a writer
+    # may have labelled its country instead: the town then takes the country's roles (scoring is by country)
+    return [gold.get(_squash(pm.place.name)) or (by_country.get(pm.place.country, set())
+                                                if pm.place.kind == "foreign" else set()) for pm in body]
 
 
 def _role_data(records: list[dict[str, Any]], texts: list[str]) -> tuple[list[dict[str, float]], list[set[str]]]:
@@ -141,10 +147,11 @@ def fit_roles(feats: list[dict[str, float]], labels: list[set[str]], cfg: dict[s
         m = fit_role_model([feats[i] for i in tr], [labels[i] for i in tr], c, seed, fw)
         keep_oof[te], prob_oof[te] = m.predict_proba([feats[i] for i in te])
     best = (-1.0, 0.5, 0.4)
+    foreign = ["FOREIGN" in f for f in feats]  # foreign places keep one role (role_model.negatives_mention)
     for kt in np.arange(cfg["roles"]["threshold_min"], cfg["roles"]["threshold_max"] + 1e-9, 0.05):
         for st in (0.3, 0.35, 0.4, 0.45, 0.5, 1.01):
             probe = RoleModel(None, None, None, float(kt), st)
-            f1 = _role_f1(probe, keep_oof, prob_oof, labels)
+            f1 = _role_f1(probe, keep_oof, prob_oof, labels, foreign)
             if f1 > best[0] + 1e-9:
                 best = (f1, round(float(kt), 3), st)
     model.keep_threshold, model.second_threshold = best[1], best[2]
@@ -152,21 +159,28 @@ def fit_roles(feats: list[dict[str, float]], labels: list[set[str]], cfg: dict[s
     return model
 
 
-def _role_f1(probe: RoleModel, keep: np.ndarray, probs: np.ndarray, labels: list[set[str]]) -> float:
+def _role_f1(probe: RoleModel, keep: np.ndarray, probs: np.ndarray, labels: list[set[str]],
+             single: list[bool] | None = None) -> float:
+    """(place, role) F1 of ``probe``'s thresholds; ``single`` marks places that keep one role only."""
     tp = fp = fn = 0
     for i, lab in enumerate(labels):
         pred: set[str] = set()
         if keep[i] >= probe.keep_threshold:
             order = np.argsort(-probs[i])
             pred.add(ROLES[order[0]])
-            if probs[i, order[1]] >= probe.second_threshold and "mention" not in (ROLES[order[0]], ROLES[order[1]]):
+            if (probs[i, order[1]] >= probe.second_threshold and "mention" not in (ROLES[order[0]], ROLES[order[1]])
+                    and not (single and single[i])):
                 pred.add(ROLES[order[1]])
         tp, fp, fn = tp + len(pred & lab), fp + len(pred - lab), fn + len(lab - pred)
     return 2 * tp / (2 * tp + fp + fn) if tp else 0.0
 
 
 def version_of(records: list[dict[str, Any]], cfg: dict[str, Any]) -> str:
+    """A model version from the config, the rule set's patterns and the training records."""
     h = hashlib.sha256(json.dumps(cfg, sort_keys=True).encode())
+    rules = get_rules(cfg["model"]["rules"])()
+    h.update(json.dumps({k: [p.pattern for p, _ in v] for k, v in rules._cues.items()}, sort_keys=True).encode())
+    h.update(json.dumps([p.pattern for p, _ in rules._relevance]).encode())
     for r in records:
         h.update(json.dumps(r, sort_keys=True, ensure_ascii=False).encode())
     return f"{cfg['model']['name']}-{h.hexdigest()[:12]}"

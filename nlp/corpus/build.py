@@ -179,7 +179,7 @@ def _validate(rec: dict[str, Any], where: str, problems: list[Problem]) -> None:
 
 
 def load_split(name: str) -> Split:
-    """Parse and validate every source file of one split (``train`` or ``test``)."""
+    """Parse and validate every source file of one split (``train``, ``test`` or ``dev``)."""
     split = Split()
     ids: set[str] = set()
     for path in sorted((SRC / name).glob("*.txt")):
@@ -226,7 +226,8 @@ def summary(records: list[dict[str, Any]]) -> dict[str, Any]:
 
 def main(argv: list[str] | None = None) -> int:
     status = 0
-    for name in ("train", "test"):
+    # dev: texts for judging changes against wording neither train nor test uses (optional folder)
+    for name in [n for n in ("train", "test", "dev") if n != "dev" or (SRC / "dev").is_dir()]:
         split = load_split(name)
         for p in split.problems:
             print(f"{name}/{p}", file=sys.stderr)

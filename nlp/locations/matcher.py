@@ -80,11 +80,32 @@ def _accept(text: str, start: int, end: int, alias: Alias, dateline_end: int) ->
         prev = _prev_word(text, start)
         if prev not in P.PLACE_CUES or (alias.surface in P.VERY_COMMON and prev in ("dan", "serta", "antara")):
             return False
-    if alias.surface == "Inggris" and _prev_word(text, start) in ("bahasa", "berbahasa", "inggris"):
-        return False
-    if alias.surface in ("Malaka", "Melaka") and _prev_word(text, start) == "selat":
-        return False
-    return True
+    return not _named_thing(text, start, end, alias.surface)
+
+
+_LANGUAGE = frozenset(("bahasa", "berbahasa"))  # "bahasa Jepang", "berbahasa Korea": a language, not a country
+_STREET = frozenset(("jalan", "jl", "jl.", "jln", "jln.", "gang", "gg", "gg."))  # "Jalan Bali": a street name
+_POLICE = frozenset(("polda", "polres", "kapolda", "kapolres", "wakapolres", "polsek", "kapolsek", "kodam"))
+
+
+def _named_thing(text: str, start: int, end: int, surface: str) -> bool:
+    """A place name that is part of another name here: a language, a street, a company, a police command
+    ("Polda Metro Jaya" is Jakarta's, not Kota Metro's), a strait, Bogor's Puncak or Batam's Nagoya district."""
+    prev = _prev_word(text, start)
+    if prev in _LANGUAGE or prev in ("pt", "pt.", "cv", "cv."):
+        return True
+    if prev in _STREET and text[start - 1] in " \t" and text[start - len(prev) - 1 : start].lstrip()[:1].isupper():
+        return True
+    if surface == "Inggris" and prev == "inggris":
+        return True
+    if surface in ("Malaka", "Melaka") and prev == "selat":
+        return True
+    if surface == "Metro" and (prev in _POLICE or text[end : end + 5].lower() == " jaya"):
+        return True
+    if surface == "Puncak" and prev in ("kawasan", "di", "ke", "daerah", "wilayah", "sekitar", "villa", "vila"):
+        # "kawasan Puncak" is the Bogor highland; Kabupaten Puncak (Papua Tengah) is named with its province
+        return "papua" not in text[end : end + 40].lower()
+    return surface == "Nagoya" and "batam" in text[max(0, start - 120) : end + 120].lower()
 
 
 def find(text: str, dateline_end: int = 0) -> list[Match]:

@@ -174,6 +174,15 @@ FOREIGN_PLACES: dict[str, tuple[str, tuple[str, ...]]] = {
     "Suva": ("Fiji", ()), "Port Moresby": ("Papua New Guinea", ()), "Sydney": ("Australia", ()),
     "Canberra": ("Australia", ()), "Queensland": ("Australia", ()),
     "Berlin": ("Germany", ()), "Frankfurt": ("Germany", ()), "Warsaw": ("Poland", ("Warsawa",)),
+    # more ports, towns and provinces of recruitment, fishing and scam-compound routes ("Lima" (Peru), "Male"
+    # (Maldives) and "Aden" (Yemen) are left out: "lima" is the number five, "male" an English word, Aden a name)
+    "Miri": ("Malaysia", ()), "Lahad Datu": ("Malaysia", ()), "Sandakan": ("Malaysia", ()),
+    "Samut Sakhon": ("Thailand", ("Mahachai",)), "Ranong": ("Thailand", ()), "Bokeo": ("Laos", ()),
+    "Sharjah": ("United Arab Emirates", ()), "Duqm": ("Oman", ()), "Aqaba": ("Jordan", ()),
+    "Kowloon": ("Hong Kong", ()), "Perth": ("Australia", ()), "Melbourne": ("Australia", ()),
+    "Darwin": ("Australia", ()), "Callao": ("Peru", ()), "Madrid": ("Spain", ()), "Almeria": ("Spain", ("Almería",)),
+    "Kampot": ("Cambodia", ()), "Pasay": ("Philippines", ()), "Brisbane": ("Australia", ()),
+    "Honiara": ("Solomon Islands", ()), "Lagos": ("Nigeria", ()),
 }
 
 # Regions treated as one place (level ``other``, country = the region's name).

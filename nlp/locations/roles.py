@@ -149,6 +149,12 @@ def mention_features(left: list[str], right: list[str], place: Place, paragraph:
     return feats
 
 
+# a country named only in its currency's name is no place the victims went to (``role_model.negatives_mention``)
+CURRENCY_ONLY = "CURRENCY_ONLY"
+_CURRENCY_L1 = frozenset(f"L1:{w}" for w in "dolar dollar ringgit yen won yuan renminbi baht riyal rial dirham peso "
+                                             "rupee dinar lira".split())
+
+
 def place_features(place: Place, mentions: Iterable[list[str]], n_mentions: int, relevant: bool) -> dict[str, float]:
     """Features of one place in one article: the union of its mentions' features plus place facts."""
     feats: dict[str, float] = {f"KIND:{place.kind}": 1.0, f"LEVEL:{place.level}": 1.0,
@@ -156,6 +162,9 @@ def place_features(place: Place, mentions: Iterable[list[str]], n_mentions: int,
     if place.country != "Indonesia":
         feats["FOREIGN"] = 1.0
         feats[f"FOREIGN_REL:{int(relevant)}"] = 1.0
+    mentions = list(mentions)
+    if place.country != "Indonesia" and mentions and all(fs and fs[0] in _CURRENCY_L1 for fs in mentions):
+        feats[CURRENCY_ONLY] = 1.0  # "dibayar 500 dolar Singapura": named only as a currency
     for fs in mentions:
         # the mention's one CUE feature sits near its end (then PARA, maybe LISTCUE): find it from there
         k = len(fs) - 1

@@ -88,6 +88,33 @@ def test_common_words_are_not_places() -> None:
     assert "Kota Batu" in names("Vila itu berada di Batu, Jawa Timur.")
 
 
+def test_place_names_inside_other_names_are_not_places() -> None:
+    """Languages, streets, police commands and Batam's Nagoya district name no place; the real places stay."""
+    assert names("Ia fasih berbahasa Korea dan belajar bahasa Jepang di Kota Malang.") == {"Kota Malang"}
+    assert names("Kantor agen itu di Jalan Bali dan Jl. Malaysia, Kota Medan.") == {"Kota Medan"}
+    assert "Kota Metro" not in names("Penyidik Polda Metro Jaya dan Polres Metro Bekasi menangkap dua orang.")
+    assert "Kota Metro" in names("Korban berasal dari Kota Metro, Lampung.")
+    assert "Japan" not in {loc["country"] for loc in locs("Mereka menginap di kawasan Nagoya, Batam.")}
+    assert "Japan" in {loc["country"] for loc in locs("Tiga pemagang dikirim ke Nagoya, Jepang.")}
+    assert "Malaysia" in names("Dalam perjalanan ke Malaysia mereka dicegat petugas.")
+    assert "Kabupaten Puncak" not in names("Mereka disekap di sebuah vila di kawasan Puncak, Bogor.")
+    assert "Kabupaten Puncak" in names("Pesawat itu mendarat di Puncak, Papua Tengah.")
+
+
+def test_lone_foreign_town_takes_its_country_gold_roles_in_training() -> None:
+    from nlp.locations.extract import _places_for_output
+    from nlp.train import role_labels_of
+
+    text = "Korban telantar di Riyadh selama setahun sebelum pulang."
+    body = [pm for pm in _places_for_output(text, Sentences(text)) if pm.offsets]
+    rec = {"locations": [{"name": "Saudi Arabia", "country": "Saudi Arabia", "role": "destination"}]}
+    assert [pm.place.name for pm in body] == ["Riyadh"]
+    assert role_labels_of(rec, body) == [{"destination"}]
+    rec = {"locations": [{"name": "Riyadh", "country": "Saudi Arabia", "role": "transit"},
+                         {"name": "Saudi Arabia", "country": "Saudi Arabia", "role": "destination"}]}
+    assert role_labels_of(rec, body) == [{"transit"}]  # its own gold label wins
+
+
 def test_roles_from_cues() -> None:
     got = pairs("Korban asal Kabupaten Cianjur dikirim ke Malaysia melalui Batam. "
                 "Mereka diamankan di Kota Dumai oleh polisi.")
@@ -152,6 +179,24 @@ def test_foreign_places_of_a_negative_article_are_mentions() -> None:
     feats = [{"FOREIGN": 1.0, "FOREIGN_REL:0": 1.0}, {"FOREIGN": 1.0, "FOREIGN_REL:1": 1.0}, {"KIND:kota": 1.0}]
     roles = [["destination"], ["destination"], ["incident"]]
     assert negatives_mention(feats, roles) == [["mention"], ["destination"], ["incident"]]
+    # a foreign place keeps its main role only; an Indonesian place may have two (incident and destination)
+    feats = [{"FOREIGN": 1.0, "FOREIGN_REL:1": 1.0}, {"KIND:kota": 1.0}]
+    assert negatives_mention(feats, [["transit", "destination"], ["incident", "destination"]]) == [
+        ["transit"], ["incident", "destination"]]
+
+
+def test_a_country_named_only_as_a_currency_is_a_mention(model: Any) -> None:
+    from nlp.locations.extract import _places_for_output, features_of
+    from nlp.locations.roles import CURRENCY_ONLY
+
+    def flags(text: str) -> dict[str, bool]:
+        body = [pm for pm in _places_for_output(text, Sentences(text)) if pm.offsets]
+        return {pm.place.name: CURRENCY_ONLY in features_of(pm, True, body, "case") for pm in body}
+
+    assert flags("Korban dijanjikan gaji 900 dolar Singapura sebulan.") == {"Singapore": True}
+    assert flags("Korban dikirim ke Singapura dengan gaji 900 dolar Singapura.") == {"Singapore": False}
+    text = "Ketiga korban dijanjikan gaji 25.000 baht Thailand, lalu dikirim ke Kamboja dan disekap di sana."
+    assert ("Thailand", "mention") in pairs(text, model)
 
 
 def test_listed_foreign_countries_are_mates_not_a_route() -> None:
