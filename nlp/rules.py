@@ -24,6 +24,7 @@ from __future__ import annotations
 import bisect
 import re
 from dataclasses import dataclass
+from typing import Any
 
 from nlp.registry import register
 
@@ -209,6 +210,8 @@ class ModusRules:
 
         self.name = name
         self.labels = tuple(cues)
+        # the source patterns, for a model version that changes when a rule set's content does
+        self.patterns: dict[str, Any] = {"cues": {k: list(v) for k, v in cues.items()}, "relevance": list(relevance)}
         self._cues = {label: [(re.compile(p), triggers(p)) for p in pats] for label, pats in cues.items()}
         self._relevance = [(re.compile(p), triggers(p)) for p in relevance]
         self._auto = ahocorasick.Automaton()

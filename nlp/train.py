@@ -175,12 +175,13 @@ def _role_f1(probe: RoleModel, keep: np.ndarray, probs: np.ndarray, labels: list
     return 2 * tp / (2 * tp + fp + fn) if tp else 0.0
 
 
-def version_of(records: list[dict[str, Any]], cfg: dict[str, Any]) -> str:
-    """A model version from the config, the rule set's patterns and the training records."""
+def version_of(records: list[dict[str, Any]], cfg: dict[str, Any], rules: Any | None = None) -> str:
+    """A model version from the config, the rule set's patterns and the training records (``rules``: the
+    configured rule set when the caller has built it already)."""
     h = hashlib.sha256(json.dumps(cfg, sort_keys=True).encode())
-    rules = get_rules(cfg["model"]["rules"])()
-    h.update(json.dumps({k: [p.pattern for p, _ in v] for k, v in rules._cues.items()}, sort_keys=True).encode())
-    h.update(json.dumps([p.pattern for p, _ in rules._relevance]).encode())
+    rules = rules if rules is not None else get_rules(cfg["model"]["rules"])()
+    h.update(json.dumps(rules.patterns["cues"], sort_keys=True).encode())
+    h.update(json.dumps(rules.patterns["relevance"]).encode())
     for r in records:
         h.update(json.dumps(r, sort_keys=True, ensure_ascii=False).encode())
     return f"{cfg['model']['name']}-{h.hexdigest()[:12]}"
@@ -235,7 +236,7 @@ def train(records: list[dict[str, Any]], cfg: dict[str, Any] | None = None) -> T
         "cv": {"relevance_f1": rel_cv_f1, "modus_f1": cv_f1}, "train_seconds": round(time.perf_counter() - t0, 1),
     }
     return TppoModel(
-        version=version_of(records, cfg), config=cfg, rules_name=cfg["model"]["rules"], features=fb,
+        version=version_of(records, cfg, rules), config=cfg, rules_name=cfg["model"]["rules"], features=fb,
         relevance=relevance, relevance_threshold=float(rel_threshold), article_type=article_type, modus=modus,
         modus_thresholds=thresholds, evidence_terms=terms, role_model=role_model, info=info,
     )
