@@ -67,15 +67,27 @@ def pin_one_core() -> str:
     return f"pinned to CPU {cpu}"
 
 
-def throughput(items: list[dict[str, str]], runs: int) -> tuple[list[float], list[float]]:
+def cpu_reference() -> float:
+    """CPU seconds of a fixed pure-Python loop (10 million additions): how fast this machine's core is, so
+    figures taken on different machines (or hours of a shared one) can be compared."""
+    c0 = time.process_time()
+    total = 0
+    for i in range(10_000_000):
+        total += i
+    return time.process_time() - c0
+
+
+def throughput(items: list[dict[str, str]], runs: int,
+               model_path: str | None = None) -> tuple[list[float], list[float]]:
     """Articles per wall-clock second and per CPU second of each of ``runs`` passes over ``items``."""
     import nlp
 
-    nlp.classify(items[:50])  # warm up: model, gazetteer, caches
+    model = nlp.load_model(model_path) if model_path else None
+    nlp.classify(items[:50], model)  # warm up: model, gazetteer, caches
     walls, cpus = [], []
     for _ in range(runs):
         w0, c0 = time.perf_counter(), time.process_time()
-        nlp.classify(items)
+        nlp.classify(items, model)
         walls.append(len(items) / (time.perf_counter() - w0))
         cpus.append(len(items) / (time.process_time() - c0))
     return walls, cpus
@@ -99,12 +111,15 @@ def main() -> None:
     ap.add_argument("--articles", type=int, default=1000)
     ap.add_argument("--runs", type=int, default=5, help="passes over the articles; the median is reported")
     ap.add_argument("--rss-articles", type=int, default=10_000)
+    ap.add_argument("--model", help="throughput of this model file instead of the shipped one (to compare two "
+                                    "models on one machine; the load and memory rows stay the shipped model's)")
     args = ap.parse_args()
     items = articles(max(args.articles, args.rss_articles))
     tokens = sum(len(TOKEN.findall(it["text"])) for it in items[: args.articles]) / args.articles
     load, spacy_build = load_time()
     pinned = pin_one_core()
-    walls, cpus = throughput(items[: args.articles], max(1, args.runs))
+    reference = cpu_reference()
+    walls, cpus = throughput(items[: args.articles], max(1, args.runs), args.model)
     per_wall, per_cpu = statistics.median(walls), statistics.median(cpus)
     rss, rss_wall = peak_rss(items[: args.rss_articles])
     rows = [
@@ -116,6 +131,7 @@ def main() -> None:
         ("spaCy blank('id') build, once per process", f"{spacy_build:.2f} s", "-"),
         (f"peak RSS, pantau classify of {args.rss_articles} articles", f"{rss:.0f} MB", "< 500 MB"),
         (f"wall time of that run", f"{rss_wall:.1f} s", "-"),
+        ("CPU reference: 10 million Python additions on the pinned core", f"{reference:.2f} s", "-"),
     ]
     width = max(len(r[0]) for r in rows)
     print(f"throughput process {pinned}; load average {os.getloadavg()[0]:.1f}")

@@ -22,7 +22,7 @@ import numpy as np
 from nlp.calibration import PlattCalibrated
 from nlp.features import Doc, FeatureBuilder, make_doc
 from nlp.locations.extract import _places_for_output, features_of, title_cues
-from nlp.locations.role_model import RoleModel, fit_role_model
+from nlp.locations.role_model import RoleModel, fit_role_model, one_role
 from nlp.locations.roles import ROLES
 from nlp.model import TppoModel, save_model
 from nlp.registry import get as get_rules
@@ -147,11 +147,11 @@ def fit_roles(feats: list[dict[str, float]], labels: list[set[str]], cfg: dict[s
         m = fit_role_model([feats[i] for i in tr], [labels[i] for i in tr], c, seed, fw)
         keep_oof[te], prob_oof[te] = m.predict_proba([feats[i] for i in te])
     best = (-1.0, 0.5, 0.4)
-    foreign = ["FOREIGN" in f for f in feats]  # foreign places keep one role (role_model.negatives_mention)
+    single = [one_role(f) for f in feats]  # places that keep one role (role_model.negatives_mention)
     for kt in np.arange(cfg["roles"]["threshold_min"], cfg["roles"]["threshold_max"] + 1e-9, 0.05):
         for st in (0.3, 0.35, 0.4, 0.45, 0.5, 1.01):
             probe = RoleModel(None, None, None, float(kt), st)
-            f1 = _role_f1(probe, keep_oof, prob_oof, labels, foreign)
+            f1 = _role_f1(probe, keep_oof, prob_oof, labels, single)
             if f1 > best[0] + 1e-9:
                 best = (f1, round(float(kt), 3), st)
     model.keep_threshold, model.second_threshold = best[1], best[2]

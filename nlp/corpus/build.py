@@ -22,6 +22,7 @@ Source format, one block per article::
 
 ``loc`` fields are: name | level | province (or -) | country | role.
 Run ``python -m nlp.corpus.build`` to rebuild; it exits non-zero and lists every problem it finds.
+``python -m nlp.corpus.build --check`` validates the sources without writing the JSON Lines files.
 """
 
 from __future__ import annotations
@@ -225,6 +226,8 @@ def summary(records: list[dict[str, Any]]) -> dict[str, Any]:
 
 
 def main(argv: list[str] | None = None) -> int:
+    argv = list(argv or [])
+    check_only = "--check" in argv  # validate only: several writers can check their files at once
     status = 0
     # dev: texts for judging changes against wording neither train nor test uses (optional folder)
     for name in [n for n in ("train", "test", "dev") if n != "dev" or (SRC / "dev").is_dir()]:
@@ -233,6 +236,9 @@ def main(argv: list[str] | None = None) -> int:
             print(f"{name}/{p}", file=sys.stderr)
         if split.problems:
             status = 1
+        if check_only:
+            print(f"{name}: {len(split.records)} records, {len(split.problems)} problem(s)")
+            continue
         out = HERE / f"{name}.jsonl"
         with out.open("w", encoding="utf-8") as fh:
             for rec in split.records:

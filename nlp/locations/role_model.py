@@ -44,15 +44,21 @@ def negatives_mention(feats: list[dict[str, float]], roles: list[list[str]]) -> 
     """A non-relevant article has no victims, so its foreign places are only mentioned (WRITING_GUIDE rule 4);
     nor is a country named only in a currency ("gaji 900 dolar Singapura") where anyone went. A foreign place
     keeps only its main role: the corpus gives a country destination *and* transit once in 1,401 labels, so a
-    second role there is nearly always a wrong guess."""
+    second role there is nearly always a wrong guess. So does a place named once in the body (17 of 2,455
+    Indonesian places named once have two roles besides the dateline)."""
     for i, f in enumerate(feats):
-        if not roles[i] or "FOREIGN" not in f:
+        if not roles[i]:
             continue
-        if "FOREIGN_REL:0" in f or CURRENCY_ONLY in f:
+        if "FOREIGN" in f and ("FOREIGN_REL:0" in f or CURRENCY_ONLY in f):
             roles[i] = ["mention"]
-        elif len(roles[i]) > 1:
+        elif len(roles[i]) > 1 and one_role(f):
             roles[i] = roles[i][:1]
     return roles
+
+
+def one_role(feats: dict[str, float]) -> bool:
+    """Whether a place keeps only its main role: a foreign place, or one named once in the body."""
+    return "FOREIGN" in feats or "N:1" in feats
 
 
 def decide(keep: np.ndarray, probs: np.ndarray, keep_threshold: float, second_threshold: float) -> list[list[str]]:

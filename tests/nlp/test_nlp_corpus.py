@@ -58,3 +58,14 @@ def test_minimum_counts_of_the_issue(splits: dict[str, list[dict[str, Any]]]) ->
     assert sum(len(r["modus"]) > 1 for r in train) >= 50
     words = [len(r["text"].split()) for s in splits.values() for r in s]
     assert 120 <= min(words) and max(words) <= 900
+
+
+def test_check_mode_validates_without_writing(capsys: pytest.CaptureFixture[str]) -> None:
+    """``python -m nlp.corpus.build --check`` (for writers validating their files) reports but writes nothing."""
+    from nlp.corpus.build import main
+
+    before = {name: (CORPUS / f"{name}.jsonl").stat().st_mtime_ns for name in SPLITS}
+    assert main(["--check"]) == 0
+    out = capsys.readouterr().out
+    assert re.search(r"^train: \d+ records, 0 problem\(s\)$", out, re.M)
+    assert {name: (CORPUS / f"{name}.jsonl").stat().st_mtime_ns for name in SPLITS} == before

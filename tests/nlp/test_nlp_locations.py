@@ -179,10 +179,12 @@ def test_foreign_places_of_a_negative_article_are_mentions() -> None:
     feats = [{"FOREIGN": 1.0, "FOREIGN_REL:0": 1.0}, {"FOREIGN": 1.0, "FOREIGN_REL:1": 1.0}, {"KIND:kota": 1.0}]
     roles = [["destination"], ["destination"], ["incident"]]
     assert negatives_mention(feats, roles) == [["mention"], ["destination"], ["incident"]]
-    # a foreign place keeps its main role only; an Indonesian place may have two (incident and destination)
-    feats = [{"FOREIGN": 1.0, "FOREIGN_REL:1": 1.0}, {"KIND:kota": 1.0}]
-    assert negatives_mention(feats, [["transit", "destination"], ["incident", "destination"]]) == [
-        ["transit"], ["incident", "destination"]]
+    # a foreign place keeps its main role only; an Indonesian place named more than once may have two
+    # (incident and destination), one named once in the body keeps its main role
+    feats = [{"FOREIGN": 1.0, "FOREIGN_REL:1": 1.0, "N:2": 1.0}, {"KIND:kota": 1.0, "N:2": 1.0},
+             {"KIND:kota": 1.0, "N:1": 1.0}]
+    roles = [["transit", "destination"], ["incident", "destination"], ["incident", "transit"]]
+    assert negatives_mention(feats, roles) == [["transit"], ["incident", "destination"], ["incident"]]
 
 
 def test_a_country_named_only_as_a_currency_is_a_mention(model: Any) -> None:
