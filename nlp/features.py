@@ -18,6 +18,11 @@ from nlp.text import normalize
 if TYPE_CHECKING:
     import scipy.sparse as sp
 
+# Revision of the feature code (text features here, place features in ``nlp.locations``): part of the model
+# version, so a model retrained on the same data and config after the features changed gets a new version.
+# Bump it with every change to what features an article or a place gets.
+FEATURES_REVISION = 2  # 2: a foreign country after an unknown town in apposition reads past the town
+
 
 @dataclass
 class Doc:

@@ -19,6 +19,7 @@ from typing import Any
 
 import numpy as np
 
+from nlp import features
 from nlp.calibration import PlattCalibrated
 from nlp.features import Doc, FeatureBuilder, make_doc
 from nlp.locations.extract import _places_for_output, features_of, title_cues
@@ -176,9 +177,10 @@ def _role_f1(probe: RoleModel, keep: np.ndarray, probs: np.ndarray, labels: list
 
 
 def version_of(records: list[dict[str, Any]], cfg: dict[str, Any], rules: Any | None = None) -> str:
-    """A model version from the config, the rule set's patterns and the training records (``rules``: the
-    configured rule set when the caller has built it already)."""
+    """A model version from the config, the feature code's revision, the rule set's patterns and the training
+    records (``rules``: the configured rule set when the caller has built it already)."""
     h = hashlib.sha256(json.dumps(cfg, sort_keys=True).encode())
+    h.update(f"features:{features.FEATURES_REVISION}".encode())
     rules = rules if rules is not None else get_rules(cfg["model"]["rules"])()
     h.update(json.dumps(rules.patterns["cues"], sort_keys=True).encode())
     h.update(json.dumps(rules.patterns["relevance"]).encode())

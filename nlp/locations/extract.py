@@ -16,7 +16,7 @@ from typing import Any, NamedTuple
 from nlp.locations.gazetteer import Place, get_gazetteer
 from nlp.locations.matcher import find
 from nlp.locations.resolve import dateline_end, resolve
-from nlp.locations.roles import _BOUNDARY, ROLES, context, cue_role, mention_features, place_features
+from nlp.locations.roles import _BOUNDARY, _WORD, ROLES, context, cue_role, mention_features, place_features
 from nlp.sentences import Sentences
 
 MAX_PLACES = 40
@@ -54,6 +54,8 @@ def find_places(text: str, sentences: Sentences) -> list[PlaceMentions]:
         if len(pm.offsets) >= MAX_MENTIONS:
             continue
         left, right = context(text, loc.start, loc.end)
+        if loc.place.country != "Indonesia" and prev_end != loc.start - 2:  # not right after a known place
+            left = _past_apposition(text, loc.start, left)
         cue = cue_role(left, loc.place)
         feats = mention_features(left, right, loc.place, sentences.paragraph_index(loc.start), cue)
         if _LIST_GAP.fullmatch(text[max(prev_end, 0) : loc.start]) and prev_end >= 0:
@@ -72,6 +74,22 @@ def find_places(text: str, sentences: Sentences) -> list[PlaceMentions]:
             route.append((loc.start, loc.end, loc.place.country, feats, cue))
     _route_features(text, route)
     return list(found.values())
+
+
+# "bekerja di Dammam, Arab Saudi": a capitalised name (a town the gazetteer may not know) set before the country
+_APPOSITION = re.compile(r"(?:^|[^\w'-])((?:[A-Z][\w'-]*\s+){0,3}[A-Z][\w'-]*),\s*$")
+
+
+def _past_apposition(text: str, start: int, left: list[str]) -> list[str]:
+    """The words before a foreign mention with a town set before it in apposition left out: "keluarga di
+    Dammam, Arab Saudi" reads as "keluarga di Arab Saudi", so the country takes the town's cue."""
+    if text[start - 2 : start] != ", ":
+        return left
+    m = _APPOSITION.search(text, max(0, start - 60), start)
+    if m is None:
+        return left
+    n = len(_WORD.findall(m.group(1).lower()))
+    return left[:-n] if 0 < n < len(left) else left
 
 
 _ROUTE_GAP = 250  # characters between two foreign mentions of one route sentence

@@ -209,3 +209,20 @@ def test_listed_foreign_countries_are_mates_not_a_route() -> None:
     assert places["Malaysia"].mates == {"Singapore"} and places["Singapore"].mates == {"Malaysia"}
     assert not places["Cambodia"].mates
     assert "LISTFOR" in places["Malaysia"].features[0]
+
+
+def test_a_country_after_an_unknown_town_takes_the_towns_cue() -> None:
+    """"di Dammam, Arab Saudi": the town may be missing from the gazetteer; the country reads past it."""
+    from nlp.locations.extract import _places_for_output, features_of
+
+    def cues(text: str) -> dict[str, set[str]]:
+        body = [pm for pm in _places_for_output(text, Sentences(text)) if pm.offsets]
+        return {pm.place.name: {k for k in features_of(pm, True, body, "case") if k.startswith(("CUE:", "L1:"))}
+                for pm in body}
+
+    assert cues("Ia bekerja pada sebuah keluarga di Dammam, Arab Saudi.") == {
+        "Saudi Arabia": {"CUE:destination", "L1:di"}}
+    assert cues("Mereka dibawa dengan mobil ke Antwerpen, Belgia.")["Belgium"] == {"CUE:destination", "L1:ke"}
+    # a country listed after a known place keeps its own context; an opening phrase is not a town
+    assert "L1:malaysia" in cues("Mereka dikirim ke Malaysia, Singapura, dan Thailand.")["Singapore"]
+    assert cues("Sementara itu, Malaysia menolak tuduhan itu.")["Malaysia"] == {"CUE:None", "L1:itu"}

@@ -54,3 +54,13 @@ def test_version_changes_with_the_data() -> None:
     cfg = _small_config()
     assert version_of(records, cfg) == version_of(records, cfg)
     assert version_of(records[:-1], cfg) != version_of(records, cfg)
+
+
+def test_version_changes_with_the_feature_code(monkeypatch: pytest.MonkeyPatch) -> None:
+    from nlp import features
+    from nlp.train import version_of
+
+    records, cfg = _sample(10), _small_config()
+    before = version_of(records, cfg)
+    monkeypatch.setattr(features, "FEATURES_REVISION", features.FEATURES_REVISION + 1)
+    assert version_of(records, cfg) != before
