@@ -72,6 +72,19 @@ def test_countries_have_iso_codes() -> None:
     assert found["Cambodia"]["level"] == "country" and found["Cambodia"]["province"] is None
 
 
+def test_foreign_towns_name_real_countries_and_resolve_to_them() -> None:
+    from nlp.locations import places as P
+
+    gaz = get_gazetteer()
+    known = {p.country for p in gaz.places.values() if p.kind == "country"} | set(P.REGIONS)
+    assert {country for country, _ in P.FOREIGN_PLACES.values()} <= known
+    found = {loc["name"]: loc["country"] for loc in locs(
+        "Mereka bekerja di Dammam, lalu disekap di O'Smach dan Myawadi, sebelum dipulangkan lewat Tawau.")}
+    assert found == {"Dammam": "Saudi Arabia", "O'Smach": "Cambodia", "Myawaddy": "Myanmar", "Tawau": "Malaysia"}
+    # football clubs and a given name are no places (left out of the gazetteer on purpose)
+    assert names("Leeds United menang atas AS Roma, sementara Wina (24) menonton di rumah.") == set()
+
+
 def test_kota_versus_kabupaten() -> None:
     assert "Kota Kupang" in names("KUPANG, KOMPAS.com - Polisi menangkap dua orang.")
     assert "Kabupaten Sukabumi" in names("Korban warga Kabupaten Sukabumi. Sukabumi dikenal sebagai kantong PMI.")
@@ -212,7 +225,7 @@ def test_listed_foreign_countries_are_mates_not_a_route() -> None:
 
 
 def test_a_country_after_an_unknown_town_takes_the_towns_cue() -> None:
-    """"di Dammam, Arab Saudi": the town may be missing from the gazetteer; the country reads past it."""
+    """"di Unaizah, Arab Saudi": the town may be missing from the gazetteer; the country reads past it."""
     from nlp.locations.extract import _places_for_output, features_of
 
     def cues(text: str) -> dict[str, set[str]]:
@@ -220,9 +233,9 @@ def test_a_country_after_an_unknown_town_takes_the_towns_cue() -> None:
         return {pm.place.name: {k for k in features_of(pm, True, body, "case") if k.startswith(("CUE:", "L1:"))}
                 for pm in body}
 
-    assert cues("Ia bekerja pada sebuah keluarga di Dammam, Arab Saudi.") == {
+    assert cues("Ia bekerja pada sebuah keluarga di Unaizah, Arab Saudi.") == {
         "Saudi Arabia": {"CUE:destination", "L1:di"}}
-    assert cues("Mereka dibawa dengan mobil ke Antwerpen, Belgia.")["Belgium"] == {"CUE:destination", "L1:ke"}
+    assert cues("Mereka dibawa dengan mobil ke Gent, Belgia.")["Belgium"] == {"CUE:destination", "L1:ke"}
     # a country listed after a known place keeps its own context; an opening phrase is not a town
     assert "L1:malaysia" in cues("Mereka dikirim ke Malaysia, Singapura, dan Thailand.")["Singapore"]
     assert cues("Sementara itu, Malaysia menolak tuduhan itu.")["Malaysia"] == {"CUE:None", "L1:itu"}
