@@ -22,7 +22,7 @@ UNITS = {
 }
 TEENS = {"sepuluh": 10, "sebelas": 11}
 VICTIM_STRONG = frozenset({"korban", "pmi", "cpmi", "tki", "tkw", "abk", "wni", "pekerja", "buruh", "migran", "tenaga",
-                           "awak", "pengantin", "terapis", "lc"})
+                           "awak", "pengantin", "terapis", "lc", "deportan"})
 VICTIM_PERSON = frozenset({"perempuan", "wanita", "gadis", "anak", "remaja", "pelajar", "siswa", "siswi", "mahasiswa",
                            "mahasiswi", "bayi", "nelayan", "orang", "warga", "calon", "pemuda", "pemudi", "ibu",
                            "santri", "pemandu", "balita", "bocah", "penumpang", "pria", "laki-laki", "lelaki", "jiwa",

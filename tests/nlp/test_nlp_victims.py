@@ -23,6 +23,9 @@ from nlp.victims import extract_victims
         ("", "Pelaku menerima Rp 5.000.000 dari setiap korban dan dihukum 7 tahun penjara.", None),
         ("Polisi Gagalkan Pengiriman 17 Calon PMI ke Malaysia", "Sebanyak tujuh korban masih anak.", 17),
         ("", "Pada 2024, sebanyak 45 pekerja migran dipulangkan.", 45),
+        # deportees are counted victims; the title's count of the story's group beats the body's total
+        ("37 Deportan Mengaku Tak Digaji di Ladang Sawit",
+         "Sebanyak 112 PMI dideportasi dari Sabah pekan ini. Di antara mereka, 37 deportan bekerja tanpa upah.", 37),
     ],
 )
 def test_victims(title: str, text: str, expected: int | None) -> None:
