@@ -45,7 +45,7 @@ def out_of_fold_locations(records: list[dict[str, Any]], cfg: dict[str, Any], fo
     out: list[list[dict[str, Any]]] = [[] for _ in records]
     for train_idx, test_idx in KFold(folds, shuffle=True, random_state=seed).split(records):
         model = fit_roles([f for i in train_idx for f in feats[i]], [y for i in train_idx for y in labels[i]], cfg, seed,
-                           tune)
+                           tune, [i for i in train_idx for _ in feats[i]])
         for i in test_idx:
             out[i] = _assign(places[i], model.predict(feats[i]) if feats[i] else [], sents[i])
     return out

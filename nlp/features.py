@@ -18,11 +18,6 @@ from nlp.text import normalize
 if TYPE_CHECKING:
     import scipy.sparse as sp
 
-# Revision of the feature code (text features here, place features in ``nlp.locations``): part of the model
-# version, so a model retrained on the same data and config after the features changed gets a new version.
-# Bump it with every change to what features an article or a place gets (the gazetteer included).
-FEATURES_REVISION = 3  # 2: a country after an unknown town in apposition reads past it; 3: 137 more foreign towns
-
 
 @dataclass
 class Doc:

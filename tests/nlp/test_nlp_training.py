@@ -56,11 +56,36 @@ def test_version_changes_with_the_data() -> None:
     assert version_of(records[:-1], cfg) != version_of(records, cfg)
 
 
-def test_version_changes_with_the_feature_code(monkeypatch: pytest.MonkeyPatch) -> None:
-    from nlp import features
+def test_version_changes_with_the_code_revision(monkeypatch: pytest.MonkeyPatch) -> None:
+    import nlp.train
     from nlp.train import version_of
 
     records, cfg = _sample(10), _small_config()
     before = version_of(records, cfg)
-    monkeypatch.setattr(features, "FEATURES_REVISION", features.FEATURES_REVISION + 1)
+    monkeypatch.setattr(nlp.train, "CODE_REVISION", nlp.train.CODE_REVISION + 1)
     assert version_of(records, cfg) != before
+
+
+def test_role_tuning_keeps_each_articles_places_in_one_fold(monkeypatch: pytest.MonkeyPatch) -> None:
+    """The role thresholds are tuned out of fold by article: no fold holds some places of an article and
+    leaves others to the model it scores."""
+    import sklearn.model_selection as ms
+
+    from nlp.text import clean_text
+    from nlp.train import _role_data, fit_roles
+
+    records = _sample(40)
+    feats, labels, groups = _role_data(records, [clean_text(r["text"]) for r in records])
+    assert len(feats) == len(labels) == len(groups) and groups == sorted(groups)
+    seen: list[tuple[set[int], set[int]]] = []
+    real = ms.GroupKFold.split
+
+    def spy(self: Any, X: Any, y: Any = None, groups: Any = None) -> Any:
+        for tr, te in real(self, X, y, groups):
+            seen.append(({groups[i] for i in tr}, {groups[i] for i in te}))
+            yield tr, te
+
+    monkeypatch.setattr(ms.GroupKFold, "split", spy)
+    model = fit_roles(feats, labels, _small_config(), 0, groups=groups)
+    assert len(seen) == 2 and all(not (tr & te) for tr, te in seen)
+    assert 0.0 <= model.keep_threshold <= 1.0
