@@ -9,6 +9,9 @@ model whose new training texts follow TAXONOMY.md's own example (a scam-compound
 ``online_scam`` alone): the test split co-labels 8 of its online-scam texts ``migrant_worker`` too,
 so its migrant_worker recall fell (0.65 -> 0.61) while destination countries, places with roles and
 every dev figure rose (dev modus micro 0.878 -> 0.929, destination 0.897 -> 0.953).
+Session 6 grew the dev split from 80 to 120 texts (``d3``, ``d4``, written after the session's changes), so
+the dev floor of province roles was re-pinned on the larger set (0.85 -> 0.84; 0.855 reached), not for a
+regression: on the 80 older texts the model reaches 0.880.
 """
 
 from __future__ import annotations
@@ -31,13 +34,13 @@ FLOORS = {  # reached by tppo-726e02ecef41: 1.000 / 1.000 / 0.919 / 0.927 / 0.99
     "destination-country F1": 0.87,
     "victims exact match": 0.83,
 }
-DEV_FLOORS = {  # reached by tppo-726e02ecef41: 1.000 / 1.000 / 0.934 / 0.941 / 0.997 / 0.880 / 0.996 / 0.966 / 0.922
+DEV_FLOORS = {  # tppo-726e02ecef41, 120 texts: 0.995 / 1.000 / 0.945 / 0.946 / 0.996 / 0.855 / 0.996 / 0.962 / 0.924
     "relevance F1": 0.97,
     "article type accuracy": 0.95,
     "modus micro-F1": 0.92,
     "modus macro-F1": 0.91,
     "province F1": 0.96,
-    "province F1 with roles": 0.85,
+    "province F1 with roles": 0.84,
     "country F1": 0.96,
     "destination-country F1": 0.94,
     "victims exact match": 0.86,
