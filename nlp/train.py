@@ -22,7 +22,7 @@ import numpy as np
 from nlp.calibration import PlattCalibrated
 from nlp.features import Doc, FeatureBuilder, make_doc
 from nlp.locations.extract import _places_for_output, features_of, title_cues
-from nlp.locations.role_model import RoleModel, fit_role_model, one_role
+from nlp.locations.role_model import RoleModel, decide, fit_role_model, one_role
 from nlp.locations.roles import ROLES
 from nlp.model import TppoModel, save_model
 from nlp.registry import get as get_rules
@@ -169,16 +169,12 @@ def fit_roles(feats: list[dict[str, float]], labels: list[set[str]], cfg: dict[s
 
 def _role_f1(probe: RoleModel, keep: np.ndarray, probs: np.ndarray, labels: list[set[str]],
              single: list[bool] | None = None) -> float:
-    """(place, role) F1 of ``probe``'s thresholds; ``single`` marks places that keep one role only."""
+    """(place, role) F1 of ``probe``'s thresholds, deciding roles as inference does (``role_model.decide``);
+    ``single`` marks places that keep their main role only (``role_model.one_role``)."""
     tp = fp = fn = 0
-    for i, lab in enumerate(labels):
-        pred: set[str] = set()
-        if keep[i] >= probe.keep_threshold:
-            order = np.argsort(-probs[i])
-            pred.add(ROLES[order[0]])
-            if (probs[i, order[1]] >= probe.second_threshold and "mention" not in (ROLES[order[0]], ROLES[order[1]])
-                    and not (single and single[i])):
-                pred.add(ROLES[order[1]])
+    for i, (roles, lab) in enumerate(zip(decide(keep, probs, probe.keep_threshold, probe.second_threshold), labels,
+                                         strict=True)):
+        pred = set(roles[:1] if single and single[i] else roles)
         tp, fp, fn = tp + len(pred & lab), fp + len(pred - lab), fn + len(lab - pred)
     return 2 * tp / (2 * tp + fp + fn) if tp else 0.0
 
