@@ -116,12 +116,23 @@ def title_cues(title: str | None) -> dict[str, set[str]] | None:
     without a title (nothing is known then, rather than "not in the headline")."""
     if not title or not title.strip():
         return None
+    return _cues_of(_title_foreign(title))
+
+
+def _cues_of(foreign: list[tuple[Place, list[str]]]) -> dict[str, set[str]]:
     out: dict[str, set[str]] = {}
-    gaz = get_gazetteer()
-    for loc in resolve(title, find(title, 0), gaz, 0):
+    for place, left in foreign:
+        out.setdefault(place.country, set()).add(str(cue_role(left, place)))
+    return out
+
+
+def _title_foreign(title: str) -> list[tuple[Place, list[str]]]:
+    """The foreign places of a title with the words before each (one gazetteer pass, kept for the batch's
+    title-only destinations)."""
+    out = []
+    for loc in resolve(title, find(title, 0), get_gazetteer(), 0):
         if loc.place.country != "Indonesia":
-            left, _right = context(title, loc.start, loc.end)
-            out.setdefault(loc.place.country, set()).add(str(cue_role(left, loc.place)))
+            out.append((loc.place, context(title, loc.start, loc.end)[0]))
     return out
 
 
@@ -230,10 +241,13 @@ def extract_locations_batch(texts: list[str], sentences: list[Sentences], releva
     places: list[list[Placed]] = []  # per text, all its places
     bodies: list[list[Placed]] = []  # per text, the places with body mentions (the role model's rows)
     feats: list[dict[str, float]] = []
+    title_foreign: list[list[tuple[Place, list[str]]]] = []  # per text, its title's foreign places
     for i, (text, sents) in enumerate(zip(texts, sentences, strict=True)):
         pms = _places_for_output(text, sents) if text else []
         body = [pm for pm in pms if pm.offsets]
-        heads = title_cues(titles[i])
+        foreign = _title_foreign(titles[i]) if titles[i] and titles[i].strip() else None
+        heads = _cues_of(foreign) if foreign is not None else None
+        title_foreign.append(foreign or [])
         feats.extend(features_of(pm, relevant[i], body, types[i] if relevant[i] else None, heads) for pm in body)
         places.append([Placed.of(pm) for pm in pms])
         bodies.append([p for p in places[-1] if p.offsets])
@@ -242,7 +256,30 @@ def extract_locations_batch(texts: list[str], sentences: list[Sentences], releva
         per_doc = [[next(flat) for _ in body] for body in bodies]
     else:
         per_doc = [[sorted({c or "mention" for c in pm.cues}) for pm in body] for body in bodies]
-    return [_assign(pms, preds, s) for pms, preds, s in zip(places, per_doc, sentences, strict=True)]
+    out = [_assign(pms, preds, s) for pms, preds, s in zip(places, per_doc, sentences, strict=True)]
+    for i, locs in enumerate(out):
+        if relevant[i] and title_foreign[i]:
+            locs.extend(title_only_destinations(titles[i], locs, title_foreign[i]))
+    return out
+
+
+def title_only_destinations(title: str, locations: list[dict[str, Any]],
+                            foreign: list[tuple[Place, list[str]]] | None = None) -> list[dict[str, Any]]:
+    """Foreign countries a relevant article names only in its title ("Lima Terapis Dieksploitasi di Resor
+    Maladewa" over a body that says "negara kepulauan itu"): the headline names where its victims went, so such
+    a country is a destination, with the title as evidence, unless the title's own cue says otherwise ("lewat
+    Malaysia"). Only countries and regions: a foreign town alone is too vague to stand for its country.
+    ``foreign`` is ``_title_foreign(title)`` when the caller has it already."""
+    have = {loc["country"] for loc in locations}
+    out: list[dict[str, Any]] = []
+    for place, left in foreign if foreign is not None else _title_foreign(title):
+        if place.kind not in ("country", "region") or place.country in have:
+            continue
+        if cue_role(left[-3:], place) not in (None, "destination"):
+            continue
+        have.add(place.country)
+        out.append(_location(place, "destination", title.strip()))
+    return out
 
 
 def extract_locations(text: str, sentences: Sentences, relevant: bool, role_model: Any | None,

@@ -83,9 +83,13 @@ def cue_role(left: list[str], place: Place) -> str | None:
                     best = (n - end, _PRIORITY[role], role)
         if best is not None:
             break
+    foreign = place.country != "Indonesia"
+    if foreign:
+        marker = _foreign_marker(left)
+        if marker is not None and (best is None or best[0] >= marker[1]):
+            return marker[0]
     if best is not None and best[0] <= 3:
         return best[2]
-    foreign = place.country != "Indonesia"
     last = left[-1] if left else ""
     if last in ("ke", "menuju"):
         return "destination"
@@ -94,6 +98,30 @@ def cue_role(left: list[str], place: Place) -> str | None:
     if last == "di":
         return "destination" if foreign else "incident"
     return best[2] if best is not None else None
+
+
+# What the words right before a foreign place say it is, other than a role: a vessel's flag state ("kapal
+# berbendera Taiwan"), an embassy's host ("KBRI di Nairobi", "KJRI Jeddah", "Dubes RI untuk Peru"), a
+# nationality ("WN Vietnam", "berkewarganegaraan Kolombia"), a sea ("perairan Somalia"). These are cue values
+# of their own (not roles): the role model learns what each means in context, and a nearer role cue still wins.
+FOREIGN_MARKERS: dict[str, tuple[frozenset[str], int]] = {
+    # marker -> (words, how many words before the place they may stand)
+    "flag": (frozenset(("berbendera", "bendera")), 1),
+    "embassy": (frozenset("kbri kjri kedutaan kedubes konsulat konjen dubes duta perwakilan atase".split()), 3),
+    "nationality": (frozenset(("wn", "wna", "berkewarganegaraan", "kewarganegaraan", "berpaspor", "paspor")), 2),
+    "waters": (frozenset(("perairan", "zee")), 1),  # "mencari tuna di perairan Somalia"
+}
+
+
+def _foreign_marker(left: list[str]) -> tuple[str, int] | None:
+    """The nearest marker among the words right before a foreign mention and its distance (1 = the word right
+    before), or None."""
+    for dist in range(1, min(3, len(left)) + 1):
+        word = left[-dist]
+        for name, (words, reach) in FOREIGN_MARKERS.items():
+            if dist <= reach and word in words:
+                return name, dist
+    return None
 
 
 # word classes of a foreign mention's sentence context: who moved where and how the article tells it

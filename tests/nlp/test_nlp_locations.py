@@ -239,3 +239,45 @@ def test_a_country_after_an_unknown_town_takes_the_towns_cue() -> None:
     # a country listed after a known place keeps its own context; an opening phrase is not a town
     assert "L1:malaysia" in cues("Mereka dikirim ke Malaysia, Singapura, dan Thailand.")["Singapore"]
     assert cues("Sementara itu, Malaysia menolak tuduhan itu.")["Malaysia"] == {"CUE:None", "L1:itu"}
+
+
+def test_foreign_markers_are_cues_of_their_own() -> None:
+    """A flag state, an embassy's host country, a nationality and a sea are what the words before a foreign
+    place say it is; a role cue nearer to the place still wins."""
+    from nlp.locations.roles import cue_role
+
+    def cue(text: str) -> str | None:
+        gaz = get_gazetteer()
+        words = text.lower().split()
+        return cue_role(words[:-1], gaz.place(f"country:{words[-1].upper()}"))
+
+    assert cue("bekerja di kapal penangkap tuna berbendera TW") == "flag"
+    assert cue("didampingi KBRI di KE") == "embassy"
+    assert cue("ditangani KJRI KE") == "embassy"
+    assert cue("tiga perempuan WN VN") == "nationality"
+    assert cue("mencari tuna di perairan SO") == "waters"
+    assert cue("mereka dikirim ke MY") == "destination"
+    assert cue("dipaksa bekerja di kapal berbendera dikirim ke MY") == "destination"  # the nearer cue wins
+    assert cue("pria asal TW") == "origin"
+
+
+def test_a_relevant_article_names_its_destination_in_the_title_only() -> None:
+    from nlp.locations.extract import extract_locations_batch
+
+    body = ("Polisi menangkap pemilik agen penyalur terapis asal Kabupaten Buleleng. Kelima korban dikirim ke "
+            "sebuah resor di negara kepulauan itu dan dipaksa melayani tamu.")
+    title = "Lima Terapis Asal Bali Dieksploitasi di Resor Maladewa"
+
+    def run(title: str, relevant: bool = True, text: str = body) -> set[tuple[str, str]]:
+        got = extract_locations_batch([text], [Sentences(text)], [relevant], None, ["case"], [title])[0]
+        return {(loc["name"], loc["role"]) for loc in got}
+
+    got = run(title)
+    assert ("Maldives", "destination") in got and ("Kabupaten Buleleng", "origin") in got
+    assert not any(name == "Bali" for name, _ in got)  # Indonesian places of the title are not added
+    assert ("Maldives", "destination") not in run(title, relevant=False)
+    assert ("Malaysia", "destination") not in run("Korban Dibawa lewat Malaysia")  # the title's own cue
+    # a country named in the body too keeps the body's role only
+    assert run("Dijual ke Malaysia", text="Mereka hanya transit di Malaysia.") == {("Malaysia", "transit")}
+    loc = extract_locations_batch([body], [Sentences(body)], [True], None, ["case"], [title])[0][-1]
+    assert loc["evidence"] == title
