@@ -150,6 +150,10 @@ def features_of(pm: PlaceMentions, relevant: bool, others: list[PlaceMentions] |
     if pm.place.country != "Indonesia" and relevant and article_type:
         # a case story's foreign places are where its victims went; a policy piece's are mostly mentions
         feats[f"FOREIGN_TYPE:{article_type}"] = 1.0
+    if pm.place.country != "Indonesia":
+        # the set of a foreign place's cues: "asal Uzbekistan" with no destination cue anywhere is the home of
+        # foreign victims, not where anyone was sent (a conjunction the per-cue features cannot express)
+        feats["FCUESET:" + "+".join(sorted({c for c in pm.cues if c is not None})) + f":{int(relevant)}"] = 1.0
     if others is not None and pm.place.country != "Indonesia":
         foreign = [o for o in others if o.place.country != "Indonesia" and o.offsets]
         if foreign:

@@ -281,3 +281,20 @@ def test_a_relevant_article_names_its_destination_in_the_title_only() -> None:
     assert run("Dijual ke Malaysia", text="Mereka hanya transit di Malaysia.") == {("Malaysia", "transit")}
     loc = extract_locations_batch([body], [Sentences(body)], [True], None, ["case"], [title])[0][-1]
     assert loc["evidence"] == title
+
+
+def test_a_foreign_places_cue_set_is_one_feature() -> None:
+    """"asal Uzbekistan" with no destination cue anywhere: the conjunction is a feature of its own."""
+    from nlp.locations.extract import _places_for_output, features_of
+
+    def cue_sets(text: str, relevant: bool = True) -> dict[str, list[str]]:
+        body = [pm for pm in _places_for_output(text, Sentences(text)) if pm.offsets]
+        return {pm.place.name: [k for k in features_of(pm, relevant, body, "case") if k.startswith("FCUESET:")]
+                for pm in body if pm.place.country != "Indonesia"}
+
+    text = ("Polisi membebaskan tiga perempuan asal Uzbekistan di Kabupaten Badung. Dua perekrut juga "
+            "mengirim perempuan ke Malaysia, lalu pulang dari Malaysia lewat Singapura.")
+    assert cue_sets(text) == {"Uzbekistan": ["FCUESET:origin:1"], "Malaysia": ["FCUESET:destination:1"],
+                              "Singapore": ["FCUESET:transit:1"]}
+    assert cue_sets("Harga minyak di Malaysia naik.", relevant=False) == {"Malaysia": ["FCUESET:destination:0"]}
+    assert cue_sets("Sementara itu, Malaysia menolak.", relevant=False) == {"Malaysia": ["FCUESET::0"]}
