@@ -118,7 +118,8 @@ class Article(Base):
     outlet: Mapped[Outlet | None] = relationship()
 
     __table_args__ = (
-        Index("ix_article_relevant_published", "relevant", "published_at"),
+        # covering the weekly count by modus and province (migration 0006): an index-only scan
+        Index("ix_article_relevant_published", "relevant", "published_at", "classification_id", "id"),
         Index("ix_article_type_published", "article_type", "published_at"),
     )
 
@@ -161,7 +162,7 @@ class ModusTag(Base):
 
     __table_args__ = (
         Index("ix_modus_tag_modus_classification", "modus", "classification_id"),
-        Index("ix_modus_tag_classification", "classification_id"),
+        Index("ix_modus_tag_classification", "classification_id", "modus"),  # covering (migration 0006)
         Index("ix_modus_tag_modus_article", "modus", "article_id"),  # first pages walk a modus newest first
     )
 
@@ -184,7 +185,7 @@ class LocationMention(Base):
     evidence: Mapped[str | None] = mapped_column(Text)
 
     __table_args__ = (
-        Index("ix_location_mention_classification", "classification_id"),
+        Index("ix_location_mention_classification", "classification_id", "province_code"),  # covering (0006)
         Index("ix_location_mention_province_code", "province_code", "classification_id"),
         Index("ix_location_mention_code", "code", "classification_id"),
         Index("ix_location_mention_province_article", "province_code", "article_id"),

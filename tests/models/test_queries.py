@@ -120,6 +120,45 @@ def test_aggregates(corpus: Database) -> None:
             week_modus_province(s, "2024-W60")
 
 
+def test_the_week_count_is_answered_from_covering_indexes(corpus: Database) -> None:
+    """Migration 0006: every column the weekly count by modus and province reads is in its indexes, so a
+    cold week costs no visits to the article or location heap (PostgreSQL index-only scans once VACUUM has
+    run; SQLite covering indexes)."""
+    from sqlalchemy import event, text
+
+    statements: list[tuple[str, object]] = []
+
+    def spy(conn, cursor, statement, parameters, context, executemany):  # type: ignore[no-untyped-def]
+        statements.append((statement, parameters))
+
+    event.listen(corpus.engine, "before_cursor_execute", spy)
+    try:
+        with corpus.session() as s:
+            week_modus_province(s, "2024-W39")
+    finally:
+        event.remove(corpus.engine, "before_cursor_execute", spy)
+    statement, params = statements[-1]
+    if corpus.dialect == "sqlite":
+        with corpus.engine.connect() as conn:
+            plan = " | ".join(str(r[-1]) for r in conn.exec_driver_sql("EXPLAIN QUERY PLAN " + statement, params))
+        used = {"article": "ix_article_relevant_published", "modus_tag": "ix_modus_tag_classification",
+                "location_mention": "ix_location_mention_classification"}
+        for table, index in used.items():
+            assert f"{table} USING COVERING INDEX {index}" in plan, plan
+        return
+    with corpus.engine.connect().execution_options(isolation_level="AUTOCOMMIT") as conn:
+        conn.exec_driver_sql("VACUUM (ANALYZE) article, modus_tag, location_mention")
+    with corpus.engine.connect() as conn:
+        # a test corpus is small enough for sequential scans: make the planner show its index plan
+        conn.exec_driver_sql("SET enable_seqscan = off")
+        conn.exec_driver_sql("SET enable_bitmapscan = off")
+        plan = "\n".join(r[0] for r in conn.exec_driver_sql("EXPLAIN " + statement, params))
+    for index in ("ix_article_relevant_published", "ix_modus_tag_classification",
+                  "ix_location_mention_classification"):
+        assert f"Index Only Scan using {index}" in plan, plan
+    assert "Index Scan using" not in plan, plan
+
+
 @settings(max_examples=300, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
 @given(st.text(alphabet=st.sampled_from(list('ab "*-()ORNTD:^\'éñ')), max_size=30))
 def test_any_query_string_parses_or_gives_a_query_error(q: str) -> None:
