@@ -262,17 +262,17 @@ def extract_locations_batch(texts: list[str], sentences: list[Sentences], releva
         per_doc = [[sorted({c or "mention" for c in pm.cues}) for pm in body] for body in bodies]
     out = [_assign(pms, preds, s) for pms, preds, s in zip(places, per_doc, sentences, strict=True)]
     for i, locs in enumerate(out):
-        if relevant[i] and title_foreign[i]:
+        if relevant[i] and types[i] == "case" and title_foreign[i]:
             locs.extend(title_only_destinations(titles[i], locs, title_foreign[i]))
     return out
 
 
 def title_only_destinations(title: str, locations: list[dict[str, Any]],
                             foreign: list[tuple[Place, list[str]]] | None = None) -> list[dict[str, Any]]:
-    """Foreign countries a relevant article names only in its title ("Lima Terapis Dieksploitasi di Resor
-    Maladewa" over a body that says "negara kepulauan itu"): the headline names where its victims went, so such
-    a country is a destination, with the title as evidence, unless the title's own cue says otherwise ("lewat
-    Malaysia"). Only countries and regions: a foreign town alone is too vague to stand for its country.
+    """Foreign countries a case story names only in its title ("Lima Terapis Dieksploitasi di Resor Maladewa"
+    over a body that says "negara kepulauan itu"): the headline names where its victims went, so such a country
+    is a destination, with the title as evidence, unless the title's own cue says otherwise ("lewat Malaysia").
+    The batch applies it to relevant articles of type ``case`` only (every such country in train and dev is one). Only countries and regions: a foreign town alone is too vague to stand for its country.
     ``foreign`` is ``_title_foreign(title)`` when the caller has it already."""
     have = {loc["country"] for loc in locations}
     out: list[dict[str, Any]] = []

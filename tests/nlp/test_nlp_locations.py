@@ -268,14 +268,15 @@ def test_a_relevant_article_names_its_destination_in_the_title_only() -> None:
             "sebuah resor di negara kepulauan itu dan dipaksa melayani tamu.")
     title = "Lima Terapis Asal Bali Dieksploitasi di Resor Maladewa"
 
-    def run(title: str, relevant: bool = True, text: str = body) -> set[tuple[str, str]]:
-        got = extract_locations_batch([text], [Sentences(text)], [relevant], None, ["case"], [title])[0]
+    def run(title: str, relevant: bool = True, text: str = body, kind: str = "case") -> set[tuple[str, str]]:
+        got = extract_locations_batch([text], [Sentences(text)], [relevant], None, [kind], [title])[0]
         return {(loc["name"], loc["role"]) for loc in got}
 
     got = run(title)
     assert ("Maldives", "destination") in got and ("Kabupaten Buleleng", "origin") in got
     assert not any(name == "Bali" for name, _ in got)  # Indonesian places of the title are not added
     assert ("Maldives", "destination") not in run(title, relevant=False)
+    assert ("Malaysia", "destination") not in run("Kerja Sama Indonesia-Malaysia Berantas TPPO", kind="policy")
     assert ("Malaysia", "destination") not in run("Korban Dibawa lewat Malaysia")  # the title's own cue
     # a country named in the body too keeps the body's role only
     assert run("Dijual ke Malaysia", text="Mereka hanya transit di Malaysia.") == {("Malaysia", "transit")}
