@@ -272,8 +272,9 @@ def title_only_destinations(title: str, locations: list[dict[str, Any]],
     """Foreign countries a case story names only in its title ("Lima Terapis Dieksploitasi di Resor Maladewa"
     over a body that says "negara kepulauan itu"): the headline names where its victims went, so such a country
     is a destination, with the title as evidence, unless the title's own cue says otherwise ("lewat Malaysia").
-    The batch applies it to relevant articles of type ``case`` only (every such country in train and dev is one). Only countries and regions: a foreign town alone is too vague to stand for its country.
-    ``foreign`` is ``_title_foreign(title)`` when the caller has it already."""
+    The batch applies it to relevant articles of type ``case`` only (every such country in train and dev is
+    one). Only countries and regions: a foreign town alone is too vague to stand for its country. ``foreign``
+    is ``_title_foreign(title)`` when the caller has it already."""
     have = {loc["country"] for loc in locations}
     out: list[dict[str, Any]] = []
     for place, left in foreign if foreign is not None else _title_foreign(title):
