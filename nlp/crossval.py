@@ -16,11 +16,11 @@ import json
 import sys
 from typing import Any
 
-from nlp.locations.extract import _assign, _places_for_output, features_of, title_cues
+from nlp.locations.extract import _assign, _places_for_output
 from nlp.metrics import location_scores
 from nlp.sentences import Sentences
 from nlp.settings import load_config
-from nlp.text import clean_text, clean_title
+from nlp.text import clean_text
 
 
 def out_of_fold_locations(records: list[dict[str, Any]], cfg: dict[str, Any], folds: int = 5,
@@ -28,7 +28,7 @@ def out_of_fold_locations(records: list[dict[str, Any]], cfg: dict[str, Any], fo
     """Locations of every record predicted by a role model that did not see the record's article."""
     from sklearn.model_selection import KFold
 
-    from nlp.train import article_type_of, fit_roles, role_labels_of
+    from nlp.train import fit_roles, role_rows
 
     seed = int(cfg["model"]["seed"]) if seed is None else seed
     texts = [clean_text(r.get("text")) for r in records]
@@ -36,12 +36,10 @@ def out_of_fold_locations(records: list[dict[str, Any]], cfg: dict[str, Any], fo
     places = [_places_for_output(t, s) for t, s in zip(texts, sents, strict=True)]
     feats: list[list[dict[str, float]]] = []
     labels: list[list[set[str]]] = []
-    bodies = [[pm for pm in pms if pm.offsets] for pms in places]
-    types = [article_type_of(rec) for rec in records]
-    for rec, body, kind in zip(records, bodies, types, strict=True):
-        heads = title_cues(clean_title(rec.get("title")))
-        feats.append([features_of(pm, bool(rec["relevant"]), body, kind, heads) for pm in body])
-        labels.append(role_labels_of(rec, body))
+    for rec, pms in zip(records, places, strict=True):
+        f, y = role_rows(rec, [pm for pm in pms if pm.offsets])
+        feats.append(f)
+        labels.append(y)
     out: list[list[dict[str, Any]]] = [[] for _ in records]
     for train_idx, test_idx in KFold(folds, shuffle=True, random_state=seed).split(records):
         model = fit_roles([f for i in train_idx for f in feats[i]], [y for i in train_idx for y in labels[i]], cfg, seed,

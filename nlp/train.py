@@ -113,6 +113,14 @@ def role_labels_of(rec: dict[str, Any], body: list[Any]) -> list[set[str]]:
                                                 if pm.place.kind == "foreign" else set()) for pm in body]
 
 
+def role_rows(rec: dict[str, Any], body: list[Any]) -> tuple[list[dict[str, float]], list[set[str]]]:
+    """Role-model features and gold roles of one labelled article's places with body mentions (``body``), as
+    training and cross-validation (``nlp.crossval``) both build them."""
+    heads = title_cues(clean_title(rec.get("title")))
+    feats = [features_of(pm, bool(rec["relevant"]), body, article_type_of(rec), heads) for pm in body]
+    return feats, role_labels_of(rec, body)
+
+
 def _role_data(records: list[dict[str, Any]], texts: list[str]) -> tuple[list[dict[str, float]], list[set[str]],
                                                                           list[int]]:
     """Place features, gold roles and the index of each place's article."""
@@ -121,9 +129,9 @@ def _role_data(records: list[dict[str, Any]], texts: list[str]) -> tuple[list[di
     groups: list[int] = []
     for n, (rec, text) in enumerate(zip(records, texts, strict=True)):
         body = [pm for pm in _places_for_output(text, Sentences(text)) if pm.offsets]
-        heads = title_cues(clean_title(rec.get("title")))
-        feats.extend(features_of(pm, bool(rec["relevant"]), body, article_type_of(rec), heads) for pm in body)
-        labels.extend(role_labels_of(rec, body))
+        f, y = role_rows(rec, body)
+        feats.extend(f)
+        labels.extend(y)
         groups.extend([n] * len(body))
     return feats, labels, groups
 

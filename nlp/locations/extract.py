@@ -249,9 +249,9 @@ def extract_locations_batch(texts: list[str], sentences: list[Sentences], releva
     for i, (text, sents) in enumerate(zip(texts, sentences, strict=True)):
         pms = _places_for_output(text, sents) if text else []
         body = [pm for pm in pms if pm.offsets]
-        foreign = _title_foreign(titles[i]) if titles[i] and titles[i].strip() else None
-        heads = _cues_of(foreign) if foreign is not None else None
-        title_foreign.append(foreign or [])
+        titled = bool(titles[i] and titles[i].strip())
+        title_foreign.append(_title_foreign(titles[i]) if titled else [])
+        heads = _cues_of(title_foreign[-1]) if titled else None  # title_cues, from the same gazetteer pass
         feats.extend(features_of(pm, relevant[i], body, types[i] if relevant[i] else None, heads) for pm in body)
         places.append([Placed.of(pm) for pm in pms])
         bodies.append([p for p in places[-1] if p.offsets])
@@ -268,16 +268,16 @@ def extract_locations_batch(texts: list[str], sentences: list[Sentences], releva
 
 
 def title_only_destinations(title: str, locations: list[dict[str, Any]],
-                            foreign: list[tuple[Place, list[str]]] | None = None) -> list[dict[str, Any]]:
+                            foreign: list[tuple[Place, list[str]]]) -> list[dict[str, Any]]:
     """Foreign countries a case story names only in its title ("Lima Terapis Dieksploitasi di Resor Maladewa"
     over a body that says "negara kepulauan itu"): the headline names where its victims went, so such a country
     is a destination, with the title as evidence, unless the title's own cue says otherwise ("lewat Malaysia").
     The batch applies it to relevant articles of type ``case`` only (every such country in train and dev is
     one). Only countries and regions: a foreign town alone is too vague to stand for its country. ``foreign``
-    is ``_title_foreign(title)`` when the caller has it already."""
+    is ``_title_foreign(title)``, which the batch has already."""
     have = {loc["country"] for loc in locations}
     out: list[dict[str, Any]] = []
-    for place, left in foreign if foreign is not None else _title_foreign(title):
+    for place, left in foreign:
         if place.kind not in ("country", "region") or place.country in have:
             continue
         if cue_role(left[-3:], place) not in (None, "destination"):
