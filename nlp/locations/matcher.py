@@ -7,6 +7,7 @@ Names that are also ordinary words ("Batu", "Padang", "Malang") need a place cue
 
 from __future__ import annotations
 
+import re
 import threading
 from dataclasses import dataclass
 
@@ -86,13 +87,26 @@ def _accept(text: str, start: int, end: int, alias: Alias, dateline_end: int) ->
 _LANGUAGE = frozenset(("bahasa", "berbahasa"))  # "bahasa Jepang", "berbahasa Korea": a language, not a country
 _STREET = frozenset(("jalan", "jl", "jl.", "jln", "jln.", "gang", "gg", "gg."))  # "Jalan Bali": a street name
 _POLICE = frozenset(("polda", "polres", "kapolda", "kapolres", "wakapolres", "polsek", "kapolsek", "kodam"))
+# "berbahasa Indonesia atau Inggris", "bahasa Mandarin, Korea, dan Jepang": later languages of a list
+_LANGUAGE_LIST = re.compile(r"[Bb]ahasa\s+[A-Z][\w-]*(?:\s*,\s*[A-Z][\w-]*)*\s*(?:,\s*(?:dan|atau|serta|maupun)?|\s(?:dan|atau|serta|maupun))\s*$")
+# a person: "terdakwa Darwin", "saksi Sydney", or a name with an age ("Darwin Situmorang (45)")
+_PERSON = frozenset(("terdakwa", "tersangka", "saksi", "pelaku", "bernama", "pak", "bu", "bapak", "ibu", "sdr",
+                     "sdr.", "saudara", "saudari", "tuan", "nyonya"))
+_NAME_AGE = re.compile(r"(?:\s+[A-Z][a-z]+){1,3}\s*\(\d{1,2}\)")
 
 
 def _named_thing(text: str, start: int, end: int, surface: str) -> bool:
-    """A place name that is part of another name here: a language, a street, a company, a police command
+    """A place name that is part of another name here: a language (also later in a list of languages), a person
+    ("terdakwa Darwin", "Darwin Situmorang (45)"), a street, a company, a police command
     ("Polda Metro Jaya" is Jakarta's, not Kota Metro's), a strait, Bogor's Puncak or Batam's Nagoya district."""
     prev = _prev_word(text, start)
     if prev in _LANGUAGE or prev in ("pt", "pt.", "cv", "cv."):
+        return True
+    if prev in _PERSON or _NAME_AGE.match(text, end):
+        return True
+    window = max(0, start - 80)
+    if (prev in ("dan", "atau", "serta", "maupun") or text[start - 2 : start] == ", ") and \
+            "ahasa" in text[window:start] and _LANGUAGE_LIST.search(text, window, start):
         return True
     if prev in _STREET and text[start - 1] in " \t" and text[start - len(prev) - 1 : start].lstrip()[:1].isupper():
         return True

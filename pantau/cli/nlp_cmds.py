@@ -182,6 +182,29 @@ def evaluate_cmd(
         json_out.write_text(json.dumps(report, indent=1, ensure_ascii=False), encoding="utf-8")
 
 
+@nlp_app.command("agreement")
+def agreement_cmd(
+    gold: Annotated[Path, typer.Option(help="The labelled split that was re-annotated.")] = Path("nlp/corpus/test.jsonl"),
+    reannotation: Annotated[Optional[Path], typer.Option(help="Re-annotation file (default: the shipped one).")] = None,
+) -> None:
+    """How far the test split's foreign-country roles agree with an independent re-annotation, and the model
+    with each (F1 of destination and of the movement roles).
+
+    Example: pantau nlp agreement
+    """
+    from nlp.agreement import REANNOTATION, agreement, format_agreement
+
+    path = reannotation or REANNOTATION
+    for f in (gold, path):
+        if not f.is_file():
+            raise common.UserError(f"file {f} does not exist")
+    try:
+        report = agreement(gold, path, _load_model())
+    except (ValueError, KeyError, json.JSONDecodeError) as exc:
+        raise common.UserError(f"cannot read the re-annotation: {exc}") from exc
+    print(format_agreement(report))
+
+
 def retag_cmd(
     batch: Annotated[int, typer.Option(help="Articles per batch (one transaction each).", min=1, max=5000)] = 200,
     limit: Annotated[Optional[int], typer.Option(help="Stop after this many articles.", min=1)] = None,

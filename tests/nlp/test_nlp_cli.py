@@ -102,6 +102,16 @@ def test_retag_stores_labels_and_resumes(tmp_path: Path) -> None:
 
 
 def test_help_texts_end_with_an_example() -> None:
-    for args in (["classify", "--help"], ["retag", "--help"], ["nlp", "train", "--help"], ["nlp", "evaluate", "--help"]):
+    for args in (["classify", "--help"], ["retag", "--help"], ["nlp", "train", "--help"], ["nlp", "evaluate", "--help"],
+                 ["nlp", "agreement", "--help"]):
         out = CliRunner().invoke(_app(), args).output
         assert "Example: pantau" in out, args
+
+
+def test_nlp_agreement_prints_the_table_and_reports_a_missing_file(tmp_path: Path) -> None:
+    result = CliRunner().invoke(_app(), ["nlp", "agreement"])
+    assert result.exit_code == 0, result.output
+    assert "gold ~ pass_a" in result.output and "pass_a ~ model" in result.output
+    missing = CliRunner().invoke(_app(), ["nlp", "agreement", "--reannotation", str(tmp_path / "none.jsonl")])
+    assert missing.exit_code != 0
+    assert "does not exist" in missing.output + str(missing.exception)

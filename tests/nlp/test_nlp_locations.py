@@ -114,6 +114,17 @@ def test_place_names_inside_other_names_are_not_places() -> None:
     assert "Kabupaten Puncak" in names("Pesawat itu mendarat di Puncak, Papua Tengah.")
 
 
+def test_later_languages_of_a_list_and_people_named_like_places_are_not_places() -> None:
+    assert names("Syaratnya berbahasa Indonesia atau Inggris, lalu mereka dikirim ke Kamboja.") == {"Cambodia"}
+    assert names("Balai itu membuka kelas bahasa Mandarin, Korea, dan Jepang di Kota Malang.") == {"Kota Malang"}
+    assert names("Kontrak kerjanya berbahasa Inggris dan Korea. Ia lalu diberangkatkan ke Korea.") == {"South Korea"}
+    # a list of countries is still a list of places
+    assert names("Mereka dikirim ke Malaysia dan Jepang.") == {"Malaysia", "Japan"}
+    # a person: after a person noun, or a name with an age in brackets
+    assert names("Terdakwa adalah Darwin Situmorang (45). Saksi mengenal terdakwa Darwin lewat Facebook.") == set()
+    assert names("Para korban diterbangkan ke Darwin untuk bekerja di kapal.") == {"Darwin"}
+
+
 def test_lone_foreign_town_takes_its_country_gold_roles_in_training() -> None:
     from nlp.locations.extract import _places_for_output
     from nlp.train import role_labels_of

@@ -1,0 +1,127 @@
+"""How far the test split's foreign-country roles can be trusted: agreement with an independent re-annotation.
+
+``nlp/corpus/reannotation/test_foreign_roles.jsonl`` holds, for every relevant test article that names a foreign
+place, the role of each foreign country (or region) in it as given by two re-annotation passes made in session 8
+(``pass_a``, ``pass_b``): annotators who read only the article and the writing guide's role rules, never the split's
+labels or the classifier's output. The countries asked about are the union of the gold labels' countries and those
+the gazetteer found in the title or body at the time.
+
+This module scores the split's own labels, each pass and the classifier against each other on the same countries:
+destination F1 (the issue's destination-country figure, restricted to those countries) and F1 over the movement
+roles (destination, transit, origin; ``mention`` is left out, so a language or an adjective the gazetteer once took
+for a country does not count). A pair of label sets that agree at F1 x bounds what a model can be expected to score
+against either of them.
+
+    .venv/bin/python -m nlp.agreement            # the table, with the shipped model
+"""
+
+from __future__ import annotations
+
+import json
+import sys
+from collections.abc import Iterable
+from pathlib import Path
+from typing import Any
+
+from nlp.metrics import prf
+
+CORPUS = Path(__file__).resolve().parent / "corpus"
+REANNOTATION = CORPUS / "reannotation" / "test_foreign_roles.jsonl"
+MOVEMENT = ("destination", "transit", "origin")
+FRESH_PREFIXES = ("t2-", "t3-")  # test texts written in session 7, after the model's errors were read
+
+Roles = dict[str, dict[str, set[str]]]  # article id -> country -> roles
+
+
+def load_reannotation(path: Path | str = REANNOTATION) -> dict[str, Roles]:
+    """Each pass of the re-annotation as article id -> country -> roles (``{"pass_a": ..., "pass_b": ...}``)."""
+    passes: dict[str, Roles] = {}
+    with open(path, encoding="utf-8") as fh:
+        for n, line in enumerate(fh, 1):
+            if not line.strip():
+                continue
+            rec = json.loads(line)
+            for key, roles in rec.items():
+                if not key.startswith("pass_"):
+                    continue
+                if not isinstance(roles, dict) or not all(isinstance(v, list) for v in roles.values()):
+                    raise ValueError(f"{path}:{n}: {key} must map each country to a list of roles")
+                passes.setdefault(key, {})[rec["id"]] = {c: set(v) for c, v in roles.items()}
+    return passes
+
+
+def country_roles(locations: Iterable[dict[str, Any]]) -> dict[str, set[str]]:
+    """Foreign country -> its roles (dateline left out) in one article's TAXONOMY locations."""
+    out: dict[str, set[str]] = {}
+    for loc in locations:
+        country = loc.get("country")
+        if country and country != "Indonesia" and loc.get("role") != "dateline":
+            out.setdefault(country, set()).add(loc["role"])
+    return out
+
+
+def role_f1(reference: Roles, other: Roles, countries: dict[str, list[str]],
+            roles: tuple[str, ...] = ("destination",)) -> dict[str, float]:
+    """F1 of ``other`` against ``reference`` over the (country, role) pairs with a role in ``roles``, counted over
+    the countries asked about per article (``countries``)."""
+    tp = fp = fn = 0
+    for aid, names in countries.items():
+        for country in names:
+            want = reference.get(aid, {}).get(country, set()) & set(roles)
+            got = other.get(aid, {}).get(country, set()) & set(roles)
+            tp, fp, fn = tp + len(want & got), fp + len(got - want), fn + len(want - got)
+    return prf(tp, fp, fn)
+
+
+def agreement(gold_path: Path | str = CORPUS / "test.jsonl", path: Path | str = REANNOTATION,
+              model: Any | None = None, with_model: bool = True) -> dict[str, Any]:
+    """Pairwise agreement of the split's labels (``gold``), each re-annotation pass and (``with_model``) the
+    classifier, on all re-annotated articles and on the original / fresh test texts separately."""
+    passes = load_reannotation(path)
+    with open(gold_path, encoding="utf-8") as fh:
+        records = {r["id"]: r for r in map(json.loads, filter(str.strip, fh))}
+    ids = sorted({aid for p in passes.values() for aid in p})
+    missing = [aid for aid in ids if aid not in records]
+    if missing:
+        raise ValueError(f"re-annotated articles not in {gold_path}: {', '.join(missing[:5])}")
+    countries = {aid: sorted({c for p in passes.values() for c in p.get(aid, {})}) for aid in ids}
+    sources: dict[str, Roles] = {"gold": {aid: country_roles(records[aid]["locations"]) for aid in ids}, **passes}
+    if with_model:
+        from nlp.classifier import classify
+        from nlp.model import load_model
+
+        preds = classify([{"id": aid, "title": records[aid].get("title"), "text": records[aid]["text"]}
+                          for aid in ids], model or load_model())
+        sources["model"] = {p["id"]: country_roles(p["locations"] if p.get("relevant") else []) for p in preds}
+    subsets = {"all": ids, "original": [a for a in ids if not a.startswith(FRESH_PREFIXES)],
+               "fresh": [a for a in ids if a.startswith(FRESH_PREFIXES)]}
+    names = list(sources)
+    out: dict[str, Any] = {"articles": {k: len(v) for k, v in subsets.items()},
+                           "countries": {k: sum(len(countries[a]) for a in v) for k, v in subsets.items()},
+                           "pairs": {}}
+    for i, ref in enumerate(names):
+        for other in names[i + 1 :]:
+            key = f"{ref} ~ {other}"
+            out["pairs"][key] = {}
+            for sub, sub_ids in subsets.items():
+                cs = {a: countries[a] for a in sub_ids}
+                out["pairs"][key][sub] = {
+                    "destination": role_f1(sources[ref], sources[other], cs)["f1"],
+                    "movement": role_f1(sources[ref], sources[other], cs, MOVEMENT)["f1"],
+                }
+    return out
+
+
+def format_agreement(report: dict[str, Any]) -> str:
+    subs = list(report["articles"])
+    head = "  ".join(f"{s} ({report['articles'][s]} art., {report['countries'][s]} countries)" for s in subs)
+    lines = [f"foreign-country roles, F1 destination / movement roles; {head}", ""]
+    lines.append(f"{'pair':22}" + "".join(f"{s:>18}" for s in subs))
+    for pair, by_sub in report["pairs"].items():
+        cells = "".join(f"{by_sub[s]['destination']:>10.3f} / {by_sub[s]['movement']:.3f}" for s in subs)
+        lines.append(f"{pair:22}{cells}")
+    return "\n".join(lines)
+
+
+if __name__ == "__main__":
+    print(format_agreement(agreement(*(sys.argv[1:2] or []))))
