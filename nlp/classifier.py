@@ -108,7 +108,8 @@ def _batch(items: list[Any], model: TppoModel) -> list[dict[str, Any]]:
     sents = [r.pop("_sentences") for r in ok_results]
     titles = [title for _id, title, _text in ok]
     locations = extract_locations_batch([s.text for s in sents], sents, [r["relevant"] for r in ok_results],
-                                        model.role_model, [r.get("article_type") for r in ok_results], titles)
+                                        model.role_model, [r.get("article_type") for r in ok_results], titles,
+                                        [r["victims"] for r in ok_results])
     for r, locs in zip(ok_results, locations, strict=True):
         r["locations"] = locs
     return results

@@ -36,8 +36,8 @@ def out_of_fold_locations(records: list[dict[str, Any]], cfg: dict[str, Any], fo
     places = [_places_for_output(t, s) for t, s in zip(texts, sents, strict=True)]
     feats: list[list[dict[str, float]]] = []
     labels: list[list[set[str]]] = []
-    for rec, pms in zip(records, places, strict=True):
-        f, y = role_rows(rec, [pm for pm in pms if pm.offsets])
+    for rec, pms, text in zip(records, places, texts, strict=True):
+        f, y = role_rows(rec, [pm for pm in pms if pm.offsets], text)
         feats.append(f)
         labels.append(y)
     out: list[list[dict[str, Any]]] = [[] for _ in records]

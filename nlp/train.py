@@ -29,6 +29,7 @@ from nlp.registry import get as get_rules
 from nlp.sentences import Sentences
 from nlp.settings import MODEL_PATH, load_config
 from nlp.text import clean_text, clean_title
+from nlp.victims import extract_victims
 
 MODUS = ("migrant_worker", "sexual_exploitation", "online_scam", "fishing_crew", "child_exploitation",
          "bride_trafficking", "organ_trafficking", "fake_internship", "baby_selling", "forced_labour")
@@ -113,11 +114,15 @@ def role_labels_of(rec: dict[str, Any], body: list[Any]) -> list[set[str]]:
                                                 if pm.place.kind == "foreign" else set()) for pm in body]
 
 
-def role_rows(rec: dict[str, Any], body: list[Any]) -> tuple[list[dict[str, float]], list[set[str]]]:
-    """Role-model features and gold roles of one labelled article's places with body mentions (``body``), as
-    training and cross-validation (``nlp.crossval``) both build them."""
-    heads = title_cues(clean_title(rec.get("title")))
-    feats = [features_of(pm, bool(rec["relevant"]), body, article_type_of(rec), heads) for pm in body]
+def role_rows(rec: dict[str, Any], body: list[Any], text: str) -> tuple[list[dict[str, float]], list[set[str]]]:
+    """Role-model features and gold roles of one labelled article's places with body mentions (``body``) in its
+    cleaned ``text``, as training and cross-validation (``nlp.crossval``) both build them. The victim count is
+    the rules' (as at classification), of the gold article type."""
+    title = clean_title(rec.get("title"))
+    heads = title_cues(title)
+    kind = article_type_of(rec)
+    counted = extract_victims(title, text, kind == "case") is not None if rec["relevant"] else None
+    feats = [features_of(pm, bool(rec["relevant"]), body, kind, heads, counted) for pm in body]
     return feats, role_labels_of(rec, body)
 
 
@@ -129,7 +134,7 @@ def _role_data(records: list[dict[str, Any]], texts: list[str]) -> tuple[list[di
     groups: list[int] = []
     for n, (rec, text) in enumerate(zip(records, texts, strict=True)):
         body = [pm for pm in _places_for_output(text, Sentences(text)) if pm.offsets]
-        f, y = role_rows(rec, body)
+        f, y = role_rows(rec, body, text)
         feats.extend(f)
         labels.extend(y)
         groups.extend([n] * len(body))
@@ -193,8 +198,9 @@ def _role_f1(probe: RoleModel, keep: np.ndarray, probs: np.ndarray, labels: list
 # 2: a country after an unknown town in apposition reads past it; 3: 137 more foreign towns;
 # 4: role thresholds tuned with an article's places in one fold; 5: foreign markers (flag, embassy, nationality,
 # waters) as cue values; 6: the set of a foreign place's cues (FCUESET); 7: matcher guards (later languages of a
-# list, a person: "terdakwa Darwin", "Darwin Situmorang (45)")
-CODE_REVISION = 7
+# list, a person: "terdakwa Darwin", "Darwin Situmorang (45)"); 8: whether a relevant article states a victim
+# count, with its type, for its foreign places (COUNTED_TYPE)
+CODE_REVISION = 8
 
 
 def version_of(records: list[dict[str, Any]], cfg: dict[str, Any], rules: Any | None = None) -> str:

@@ -137,10 +137,12 @@ def _title_foreign(title: str) -> list[tuple[Place, list[str]]]:
 
 
 def features_of(pm: PlaceMentions, relevant: bool, others: list[PlaceMentions] | None = None,
-                article_type: str | None = None, title: dict[str, set[str]] | None = None) -> dict[str, float]:
+                article_type: str | None = None, title: dict[str, set[str]] | None = None,
+                counted: bool | None = None) -> dict[str, float]:
     """Role-model features of one place; ``others`` are the article's places (with body mentions) that the
     role model sees, for the foreign places' standing among them; ``article_type`` is the article's
-    (predicted) type when it is relevant; ``title`` is :func:`title_cues` of the article's title."""
+    (predicted) type when it is relevant; ``title`` is :func:`title_cues` of the article's title; ``counted``
+    whether the article states a number of victims (:func:`nlp.victims.extract_victims` found one)."""
     feats = place_features(pm.place, pm.features, len(pm.offsets), relevant)
     if title is not None and pm.place.country != "Indonesia":
         cues = title.get(pm.place.country)
@@ -150,6 +152,10 @@ def features_of(pm: PlaceMentions, relevant: bool, others: list[PlaceMentions] |
     if pm.place.country != "Indonesia" and relevant and article_type:
         # a case story's foreign places are where its victims went; a policy piece's are mostly mentions
         feats[f"FOREIGN_TYPE:{article_type}"] = 1.0
+        if counted is not None:
+            # destination needs victims the article reports, a case or a counted group (WRITING_GUIDE rule 1):
+            # an explainer or warning that counts nobody names its countries as mentions
+            feats[f"COUNTED_TYPE:{int(counted)}{article_type}"] = 1.0
     if pm.place.country != "Indonesia":
         # the set of a foreign place's cues: "asal Uzbekistan" with no destination cue anywhere is the home of
         # foreign victims, not where anyone was sent (a conjunction the per-cue features cannot express)
@@ -237,11 +243,13 @@ def _places_for_output(text: str, sentences: Sentences) -> list[PlaceMentions]:
 
 def extract_locations_batch(texts: list[str], sentences: list[Sentences], relevant: list[bool],
                             role_model: Any | None, types: list[str | None] | None = None,
-                            titles: list[str] | None = None) -> list[list[dict[str, Any]]]:
+                            titles: list[str] | None = None,
+                            victims: list[int | None] | None = None) -> list[list[dict[str, Any]]]:
     """TAXONOMY location objects for several texts (one role-model call for the whole batch); ``types`` are
-    the relevant texts' article types, ``titles`` the texts' titles."""
+    the relevant texts' article types, ``titles`` the texts' titles, ``victims`` their victim counts."""
     types = types if types is not None else [None] * len(texts)
     titles = titles if titles is not None else [""] * len(texts)
+    counted = [v is not None for v in victims] if victims is not None else [None] * len(texts)
     places: list[list[Placed]] = []  # per text, all its places
     bodies: list[list[Placed]] = []  # per text, the places with body mentions (the role model's rows)
     feats: list[dict[str, float]] = []
@@ -252,7 +260,8 @@ def extract_locations_batch(texts: list[str], sentences: list[Sentences], releva
         titled = bool(titles[i] and titles[i].strip())
         title_foreign.append(_title_foreign(titles[i]) if titled else [])
         heads = _cues_of(title_foreign[-1]) if titled else None  # title_cues, from the same gazetteer pass
-        feats.extend(features_of(pm, relevant[i], body, types[i] if relevant[i] else None, heads) for pm in body)
+        feats.extend(features_of(pm, relevant[i], body, types[i] if relevant[i] else None, heads, counted[i])
+                     for pm in body)
         places.append([Placed.of(pm) for pm in pms])
         bodies.append([p for p in places[-1] if p.offsets])
     if role_model is not None and feats:
@@ -288,9 +297,11 @@ def title_only_destinations(title: str, locations: list[dict[str, Any]],
 
 
 def extract_locations(text: str, sentences: Sentences, relevant: bool, role_model: Any | None,
-                      article_type: str | None = None, title: str = "") -> list[dict[str, Any]]:
+                      article_type: str | None = None, title: str = "",
+                      victims: int | None = None) -> list[dict[str, Any]]:
     """TAXONOMY location objects for ``text``; ``role_model`` is a trained :class:`RoleModel` or None."""
-    return extract_locations_batch([text], [sentences], [relevant], role_model, [article_type], [title])[0]
+    return extract_locations_batch([text], [sentences], [relevant], role_model, [article_type], [title],
+                                   [victims])[0]
 
 
 def role_labels(gold: list[dict[str, Any]], place: Place) -> set[str]:

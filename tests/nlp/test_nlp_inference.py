@@ -64,18 +64,17 @@ def test_features_and_probabilities_match_scikit_learn(fitted: tuple[Any, Any, l
 
 
 def test_role_model_matches_scikit_learn(fitted: tuple[Any, Any, list[dict[str, Any]]]) -> None:
-    from nlp.locations.extract import _places_for_output, features_of, title_cues
+    from nlp.locations.extract import _places_for_output
     from nlp.sentences import Sentences
-    from nlp.text import clean_text, clean_title
+    from nlp.text import clean_text
+    from nlp.train import role_rows
 
     sk, np_model, recs = fitted
     feats = []
     for r in recs[:500]:
         text = clean_text(r["text"])
         body = [pm for pm in _places_for_output(text, Sentences(text)) if pm.offsets]
-        kind = r.get("article_type") if r["relevant"] else None
-        heads = title_cues(clean_title(r["title"]))
-        feats += [features_of(pm, bool(r["relevant"]), body, kind, heads) for pm in body]
+        feats += role_rows(r, body, text)[0]
     assert len(feats) > 500
     ka, pa = sk.role_model.predict_proba(feats)
     kb, pb = np_model.role_model.predict_proba(feats)

@@ -310,3 +310,33 @@ def test_a_foreign_places_cue_set_is_one_feature() -> None:
                               "Singapore": ["FCUESET:transit:1"]}
     assert cue_sets("Harga minyak di Malaysia naik.", relevant=False) == {"Malaysia": ["FCUESET:destination:0"]}
     assert cue_sets("Sementara itu, Malaysia menolak.", relevant=False) == {"Malaysia": ["FCUESET::0"]}
+
+
+def test_whether_the_article_counts_victims_is_a_feature_of_its_foreign_places(model: Any) -> None:
+    """Destination needs victims the article reports (a case or a counted group): the rules' victim count, with
+    the article type, is a feature of each foreign place of a relevant article, in training and classification."""
+    from nlp.locations.extract import _places_for_output, extract_locations_batch, features_of
+    from nlp.train import role_rows
+
+    text = ("Kemlu mencatat 1.240 WNI korban penipuan daring ditangani sepanjang tahun, terbanyak di Kamboja. "
+            "Warga Kabupaten Sukabumi diimbau waspada.")
+    body = [pm for pm in _places_for_output(text, Sentences(text)) if pm.offsets]
+
+    def counted(pm_name: str, **kw: Any) -> set[str]:
+        pm = next(p for p in body if p.place.name == pm_name)
+        return {k for k in features_of(pm, kw.pop("relevant", True), body, "policy", **kw) if k.startswith("COUNTED")}
+
+    assert counted("Cambodia", counted=True) == {"COUNTED_TYPE:1policy"}
+    assert counted("Cambodia", counted=False) == {"COUNTED_TYPE:0policy"}
+    assert counted("Cambodia") == set()  # not known: no feature
+    assert counted("Cambodia", counted=True, relevant=False) == set()  # negatives have no victims to count
+    assert counted("Kabupaten Sukabumi", counted=True) == set()  # Indonesian places: their roles differ
+    # training reads the count the rules find in the text (1.240 -> counted), as classification does
+    rec = {"id": "x", "title": "", "text": text, "relevant": True, "article_type": "policy", "locations": []}
+    feats, _ = role_rows(rec, body, text)
+    assert any("COUNTED_TYPE:1policy" in f for f in feats)
+    # classification passes the victim count it found; both ways give a location list
+    for victims in (1240, None):
+        locs = extract_locations_batch([text], [Sentences(text)], [True], model.role_model, ["policy"], [""],
+                                       [victims])[0]
+        assert {loc["country"] for loc in locs} >= {"Cambodia"}
