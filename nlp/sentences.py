@@ -82,6 +82,15 @@ class Sentences:
                 return start, end
         return spans[-1]
 
+    def previous_span(self, offset: int) -> tuple[int, int] | None:
+        """Start and end offsets of the sentence before the one containing ``offset`` in its paragraph, or None
+        when that sentence opens the paragraph."""
+        spans = self._spans(self.paragraph_index(offset), self.exact)
+        for k, (_start, end) in enumerate(spans):
+            if offset < end:
+                return spans[k - 1] if k else None
+        return spans[-2] if len(spans) > 1 else None
+
     def sentence(self, offset: int, exact: bool | None = None) -> str:
         """The sentence containing ``offset``, shortened around it when very long."""
         start, end = self.span(offset, exact)

@@ -199,8 +199,9 @@ def _role_f1(probe: RoleModel, keep: np.ndarray, probs: np.ndarray, labels: list
 # 4: role thresholds tuned with an article's places in one fold; 5: foreign markers (flag, embassy, nationality,
 # waters) as cue values; 6: the set of a foreign place's cues (FCUESET); 7: matcher guards (later languages of a
 # list, a person: "terdakwa Darwin", "Darwin Situmorang (45)"); 8: whether a relevant article states a victim
-# count, with its type, for its foreign places (COUNTED_TYPE)
-CODE_REVISION = 8
+# count, with its type, for its foreign places (COUNTED_TYPE); 9: a counted group in the sentence before a
+# foreign mention (PREVCOUNT)
+CODE_REVISION = 9
 
 
 def version_of(records: list[dict[str, Any]], cfg: dict[str, Any], rules: Any | None = None) -> str:

@@ -16,11 +16,21 @@ from typing import Any, NamedTuple
 from nlp.locations.gazetteer import Place, get_gazetteer
 from nlp.locations.matcher import find
 from nlp.locations.resolve import dateline_end, resolve
-from nlp.locations.roles import _BOUNDARY, _WORD, ROLES, context, cue_role, mention_features, place_features
+from nlp.locations.roles import (
+    _BOUNDARY,
+    _WORD,
+    ROLES,
+    context,
+    counts_group,
+    cue_role,
+    mention_features,
+    place_features,
+)
 from nlp.sentences import Sentences
 
 MAX_PLACES = 40
 MAX_MENTIONS = 6  # mentions of one place whose context is read (later ones add little)
+_DIGIT = re.compile(r"\d")
 _LIST_GAP = re.compile(r"\s*(?:,\s*(?:dan|serta|atau|disusul|diikuti)?|\s(?:dan|serta|atau|hingga|maupun))\s*")
 
 
@@ -42,6 +52,7 @@ def find_places(text: str, sentences: Sentences) -> list[PlaceMentions]:
     found: dict[str, PlaceMentions] = {}
     prev_end, prev_cue, prev_pm = -10, None, None
     route: list[tuple[int, int, str, list[str], str | None]] = []  # foreign mentions: start, end, country, features, cue
+    counted_before: dict[tuple[int, int], bool] = {}  # sentence span -> whether it counts a group
     for loc in resolve(text, find(text, dl_end), gaz, dl_end):
         pm = found.get(loc.place.key)
         if pm is None:
@@ -58,6 +69,17 @@ def find_places(text: str, sentences: Sentences) -> list[PlaceMentions]:
             left = _past_apposition(text, loc.start, left)
         cue = cue_role(left, loc.place)
         feats = mention_features(left, right, loc.place, sentences.paragraph_index(loc.start), cue)
+        if loc.place.country != "Indonesia":
+            # "Dari 3.912 WNI korban yang kami tangani ... Dari total itu, terbanyak di Kamboja": the group the
+            # country is named for was counted in the sentence before
+            before = sentences.previous_span(loc.start)
+            if before is not None:
+                counted = counted_before.get(before)
+                if counted is None:
+                    counted = counted_before[before] = _DIGIT.search(text, *before) is not None and counts_group(
+                        _WORD.findall(text[before[0] : before[1]].lower()))
+                if counted:
+                    feats.append("PREVCOUNT")
         if _LIST_GAP.fullmatch(text[max(prev_end, 0) : loc.start]) and prev_end >= 0:
             # "asal Cianjur, Garut, dan Sukabumi": a listed place shares the first place's cue
             feats.append(f"LISTCUE:{prev_cue}")

@@ -153,11 +153,14 @@ def sentence_classes(left: list[str], right: list[str]) -> list[str]:
     words = set(left)
     words.update(right)
     out = [f"SC:{name}" for name, vocab in SENT_CLASSES.items() if not words.isdisjoint(vocab)]
-    # a counted group: a number right before a victim noun ("87 warga", "1.906 PMI")
-    seq = left + right
-    if any(w.isdigit() and nxt in _COUNTED for w, nxt in zip(seq, seq[1:])):
+    if counts_group(left + right):
         out.append("SC:count")
     return out
+
+
+def counts_group(seq: list[str]) -> bool:
+    """Whether lower-cased words count a group: a number right before a victim noun ("87 warga", "1.906 PMI")."""
+    return any(w.isdigit() and nxt in _COUNTED for w, nxt in zip(seq, seq[1:]))
 
 
 def mention_features(left: list[str], right: list[str], place: Place, paragraph: int,

@@ -53,8 +53,8 @@ def test_agreement_report_of_the_shipped_split_and_model(model: Any) -> None:
     # on the fresh ones; recorded in docs/nlp.md, pinned here so a change of either file is noticed
     assert 0.90 <= pairs["gold ~ pass_a"]["original"]["destination"] < 0.95
     assert pairs["gold ~ pass_a"]["fresh"]["destination"] == 1.0
-    # the model against the re-annotation: a floor a little below what it reaches (0.946 on all)
-    assert pairs["pass_a ~ model"]["all"]["destination"] >= 0.93
+    # the model against the re-annotation: a floor a little below what it reaches (0.950 on all)
+    assert pairs["pass_a ~ model"]["all"]["destination"] >= 0.94
     text = format_agreement(report)
     assert "gold ~ model" in text and "original" in text
 

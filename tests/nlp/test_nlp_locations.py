@@ -340,3 +340,18 @@ def test_whether_the_article_counts_victims_is_a_feature_of_its_foreign_places(m
         locs = extract_locations_batch([text], [Sentences(text)], [True], model.role_model, ["policy"], [""],
                                        [victims])[0]
         assert {loc["country"] for loc in locs} >= {"Cambodia"}
+
+
+def test_a_group_counted_in_the_sentence_before_marks_the_foreign_places_after_it() -> None:
+    from nlp.locations.extract import find_places
+
+    def prev(text: str) -> dict[str, bool]:
+        return {pm.place.name: any("PREVCOUNT" in fs for fs in pm.features)
+                for pm in find_places(text, Sentences(text)) if pm.place.country != "Indonesia"}
+
+    counted = "Sepanjang tahun ini Kemlu menangani 3.912 WNI korban. Dari total itu, terbanyak di Kamboja."
+    assert prev(counted) == {"Cambodia": True}
+    assert prev("Sepanjang tahun ini banyak WNI menjadi korban. Dari total itu, terbanyak di Kamboja.") == {
+        "Cambodia": False}
+    assert prev("Polisi menangkap 3 tersangka.\nWarga diimbau waspada tawaran kerja di Kamboja.") == {
+        "Cambodia": False}  # another paragraph

@@ -40,3 +40,11 @@ def test_sentence_lookup() -> None:
     assert s.sentence(30) == "Kalimat dua!"
     assert s.sentence(45) == "Paragraf baru."
     assert s.sentence(5, exact=True) == "Kalimat satu di Jl. Merdeka."
+
+
+def test_previous_span_stays_in_the_paragraph() -> None:
+    text = "Kemlu menangani 3.912 WNI korban. Terbanyak di Kamboja.\nParagraf baru di Laos."
+    s = Sentences(text)
+    assert s.previous_span(text.index("Kamboja")) == (0, text.index(" Terbanyak"))
+    assert s.previous_span(text.index("Kemlu")) is None  # the paragraph's first sentence
+    assert s.previous_span(text.index("Laos")) is None  # a new paragraph starts over
