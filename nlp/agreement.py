@@ -34,17 +34,24 @@ Roles = dict[str, dict[str, set[str]]]  # article id -> country -> roles
 
 
 def load_reannotation(path: Path | str = REANNOTATION) -> dict[str, Roles]:
-    """Each pass of the re-annotation as article id -> country -> roles (``{"pass_a": ..., "pass_b": ...}``)."""
+    """Each pass of the re-annotation as article id -> country -> roles (``{"pass_a": ..., "pass_b": ...}``);
+    a malformed line is a ``ValueError`` naming the file and line."""
     passes: dict[str, Roles] = {}
     with open(path, encoding="utf-8") as fh:
         for n, line in enumerate(fh, 1):
             if not line.strip():
                 continue
-            rec = json.loads(line)
+            try:
+                rec = json.loads(line)
+            except json.JSONDecodeError as exc:
+                raise ValueError(f"{path}:{n}: not JSON ({exc.msg})") from exc
+            if not isinstance(rec, dict) or not isinstance(rec.get("id"), str):
+                raise ValueError(f"{path}:{n}: each line must be an object with a string 'id'")
             for key, roles in rec.items():
                 if not key.startswith("pass_"):
                     continue
-                if not isinstance(roles, dict) or not all(isinstance(v, list) for v in roles.values()):
+                if not isinstance(roles, dict) or not all(
+                        isinstance(v, list) and all(isinstance(r, str) for r in v) for v in roles.values()):
                     raise ValueError(f"{path}:{n}: {key} must map each country to a list of roles")
                 passes.setdefault(key, {})[rec["id"]] = {c: set(v) for c, v in roles.items()}
     return passes
@@ -61,25 +68,28 @@ def country_roles(locations: Iterable[dict[str, Any]]) -> dict[str, set[str]]:
 
 
 def role_f1(reference: Roles, other: Roles, countries: dict[str, list[str]],
-            roles: tuple[str, ...] = ("destination",)) -> dict[str, float]:
+            roles: tuple[str, ...] = ("destination",)) -> dict[str, float | None]:
     """F1 of ``other`` against ``reference`` over the (country, role) pairs with a role in ``roles``, counted over
-    the countries asked about per article (``countries``)."""
+    the countries asked about per article (``countries``); None scores when neither side gives such a pair."""
     tp = fp = fn = 0
     for aid, names in countries.items():
         for country in names:
             want = reference.get(aid, {}).get(country, set()) & set(roles)
             got = other.get(aid, {}).get(country, set()) & set(roles)
             tp, fp, fn = tp + len(want & got), fp + len(got - want), fn + len(want - got)
-    return prf(tp, fp, fn)
+    if tp + fp + fn == 0:
+        return {"precision": None, "recall": None, "f1": None, "support": 0}
+    return dict(prf(tp, fp, fn))
 
 
 def agreement(gold_path: Path | str = CORPUS / "test.jsonl", path: Path | str = REANNOTATION,
               model: Any | None = None, with_model: bool = True) -> dict[str, Any]:
     """Pairwise agreement of the split's labels (``gold``), each re-annotation pass and (``with_model``) the
     classifier, on all re-annotated articles and on the original / fresh test texts separately."""
+    from nlp.evaluate import load_gold
+
     passes = load_reannotation(path)
-    with open(gold_path, encoding="utf-8") as fh:
-        records = {r["id"]: r for r in map(json.loads, filter(str.strip, fh))}
+    records = {r.get("id"): r for r in load_gold(gold_path)}
     ids = sorted({aid for p in passes.values() for aid in p})
     missing = [aid for aid in ids if aid not in records]
     if missing:
@@ -118,9 +128,13 @@ def format_agreement(report: dict[str, Any]) -> str:
     lines = [f"foreign-country roles, F1 destination / movement roles; {head}", ""]
     lines.append(f"{'pair':22}" + "".join(f"{s:>18}" for s in subs))
     for pair, by_sub in report["pairs"].items():
-        cells = "".join(f"{by_sub[s]['destination']:>10.3f} / {by_sub[s]['movement']:.3f}" for s in subs)
+        cells = "".join(f"{_num(by_sub[s]['destination']):>10} / {_num(by_sub[s]['movement']):5}" for s in subs)
         lines.append(f"{pair:22}{cells}")
     return "\n".join(lines)
+
+
+def _num(value: float | None) -> str:
+    return "-" if value is None else f"{value:.3f}"
 
 
 if __name__ == "__main__":

@@ -109,7 +109,7 @@ def _batch(items: list[Any], model: TppoModel) -> list[dict[str, Any]]:
     titles = [title for _id, title, _text in ok]
     locations = extract_locations_batch([s.text for s in sents], sents, [r["relevant"] for r in ok_results],
                                         model.role_model, [r.get("article_type") for r in ok_results], titles,
-                                        [r["victims"] for r in ok_results])
+                                        [r["victims"] is not None for r in ok_results])
     for r, locs in zip(ok_results, locations, strict=True):
         r["locations"] = locs
     return results

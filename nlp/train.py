@@ -200,8 +200,9 @@ def _role_f1(probe: RoleModel, keep: np.ndarray, probs: np.ndarray, labels: list
 # waters) as cue values; 6: the set of a foreign place's cues (FCUESET); 7: matcher guards (later languages of a
 # list, a person: "terdakwa Darwin", "Darwin Situmorang (45)"); 8: whether a relevant article states a victim
 # count, with its type, for its foreign places (COUNTED_TYPE); 9: a counted group in the sentence before a
-# foreign mention (PREVCOUNT)
-CODE_REVISION = 9
+# foreign mention (PREVCOUNT); 10: the person guard narrowed (no "bernama"; a name with an age only after a
+# foreign town without a place cue)
+CODE_REVISION = 10
 
 
 def version_of(records: list[dict[str, Any]], cfg: dict[str, Any], rules: Any | None = None) -> str:

@@ -266,12 +266,13 @@ def _places_for_output(text: str, sentences: Sentences) -> list[PlaceMentions]:
 def extract_locations_batch(texts: list[str], sentences: list[Sentences], relevant: list[bool],
                             role_model: Any | None, types: list[str | None] | None = None,
                             titles: list[str] | None = None,
-                            victims: list[int | None] | None = None) -> list[list[dict[str, Any]]]:
+                            counted: list[bool | None] | None = None) -> list[list[dict[str, Any]]]:
     """TAXONOMY location objects for several texts (one role-model call for the whole batch); ``types`` are
-    the relevant texts' article types, ``titles`` the texts' titles, ``victims`` their victim counts."""
+    the relevant texts' article types, ``titles`` the texts' titles, ``counted`` whether each states a victim
+    count (None: not known)."""
     types = types if types is not None else [None] * len(texts)
     titles = titles if titles is not None else [""] * len(texts)
-    counted = [v is not None for v in victims] if victims is not None else [None] * len(texts)
+    counted = counted if counted is not None else [None] * len(texts)
     places: list[list[Placed]] = []  # per text, all its places
     bodies: list[list[Placed]] = []  # per text, the places with body mentions (the role model's rows)
     feats: list[dict[str, float]] = []
@@ -320,10 +321,11 @@ def title_only_destinations(title: str, locations: list[dict[str, Any]],
 
 def extract_locations(text: str, sentences: Sentences, relevant: bool, role_model: Any | None,
                       article_type: str | None = None, title: str = "",
-                      victims: int | None = None) -> list[dict[str, Any]]:
-    """TAXONOMY location objects for ``text``; ``role_model`` is a trained :class:`RoleModel` or None."""
+                      counted: bool | None = None) -> list[dict[str, Any]]:
+    """TAXONOMY location objects for ``text``; ``role_model`` is a trained :class:`RoleModel` or None;
+    ``counted`` whether the article states a victim count (None: not known)."""
     return extract_locations_batch([text], [sentences], [relevant], role_model, [article_type], [title],
-                                   [victims])[0]
+                                   [counted])[0]
 
 
 def role_labels(gold: list[dict[str, Any]], place: Place) -> set[str]:

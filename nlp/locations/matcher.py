@@ -81,7 +81,7 @@ def _accept(text: str, start: int, end: int, alias: Alias, dateline_end: int) ->
         prev = _prev_word(text, start)
         if prev not in P.PLACE_CUES or (alias.surface in P.VERY_COMMON and prev in ("dan", "serta", "antara")):
             return False
-    return not _named_thing(text, start, end, alias.surface)
+    return not _named_thing(text, start, end, alias)
 
 
 _LANGUAGE = frozenset(("bahasa", "berbahasa"))  # "bahasa Jepang", "berbahasa Korea": a language, not a country
@@ -89,20 +89,26 @@ _STREET = frozenset(("jalan", "jl", "jl.", "jln", "jln.", "gang", "gg", "gg.")) 
 _POLICE = frozenset(("polda", "polres", "kapolda", "kapolres", "wakapolres", "polsek", "kapolsek", "kodam"))
 # "berbahasa Indonesia atau Inggris", "bahasa Mandarin, Korea, dan Jepang": later languages of a list
 _LANGUAGE_LIST = re.compile(r"[Bb]ahasa\s+[A-Z][\w-]*(?:\s*,\s*[A-Z][\w-]*)*\s*(?:,\s*(?:dan|atau|serta|maupun)?|\s(?:dan|atau|serta|maupun))\s*$")
-# a person: "terdakwa Darwin", "saksi Sydney", or a name with an age ("Darwin Situmorang (45)")
-_PERSON = frozenset(("terdakwa", "tersangka", "saksi", "pelaku", "bernama", "pak", "bu", "bapak", "ibu", "sdr",
-                     "sdr.", "saudara", "saudari", "tuan", "nyonya"))
+# a person: "terdakwa Darwin", "saksi Sydney", or a foreign town's name with a surname and an age ("Darwin
+# Situmorang (45)"); an Indonesian place before a name is the person's home ("warga Sukabumi Ani (25)")
+_PERSON = frozenset(("terdakwa", "tersangka", "saksi", "pelaku", "pak", "bu", "bapak", "ibu", "sdr", "sdr.",
+                     "saudara", "saudari", "tuan", "nyonya"))
 _NAME_AGE = re.compile(r"(?:\s+[A-Z][a-z]+){1,3}\s*\(\d{1,2}\)")
+_NATIONALITY = frozenset(("wn", "wna", "warga", "berkewarganegaraan", "kewarganegaraan", "asal"))
 
 
-def _named_thing(text: str, start: int, end: int, surface: str) -> bool:
+def _named_thing(text: str, start: int, end: int, alias: Alias) -> bool:
     """A place name that is part of another name here: a language (also later in a list of languages), a person
     ("terdakwa Darwin", "Darwin Situmorang (45)"), a street, a company, a police command
     ("Polda Metro Jaya" is Jakarta's, not Kota Metro's), a strait, Bogor's Puncak or Batam's Nagoya district."""
+    surface = alias.surface
     prev = _prev_word(text, start)
     if prev in _LANGUAGE or prev in ("pt", "pt.", "cv", "cv."):
         return True
-    if prev in _PERSON or _NAME_AGE.match(text, end):
+    if prev in _PERSON:
+        return True
+    if (_NAME_AGE.match(text, end) and prev not in P.PLACE_CUES and prev not in _NATIONALITY
+            and _foreign_town(alias)):
         return True
     window = max(0, start - 80)
     if (prev in ("dan", "atau", "serta", "maupun") or text[start - 2 : start] == ", ") and \
@@ -120,6 +126,13 @@ def _named_thing(text: str, start: int, end: int, surface: str) -> bool:
         # "kawasan Puncak" is the Bogor highland; Kabupaten Puncak (Papua Tengah) is named with its province
         return "papua" not in text[end : end + 40].lower()
     return surface == "Nagoya" and "batam" in text[max(0, start - 120) : end + 120].lower()
+
+
+def _foreign_town(alias: Alias) -> bool:
+    """Whether every place an alias may stand for is a foreign town (the names people also carry: Darwin,
+    Victoria, Sydney), not a country or an Indonesian place."""
+    places = get_gazetteer().places
+    return all(k in places and places[k].kind == "foreign" for k in alias.keys)
 
 
 def find(text: str, dateline_end: int = 0) -> list[Match]:

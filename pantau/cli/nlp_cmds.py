@@ -200,8 +200,8 @@ def agreement_cmd(
             raise common.UserError(f"file {f} does not exist")
     try:
         report = agreement(gold, path, _load_model())
-    except (ValueError, KeyError, json.JSONDecodeError) as exc:
-        raise common.UserError(f"cannot read the re-annotation: {exc}") from exc
+    except ValueError as exc:  # names the file and line at fault
+        raise common.UserError(str(exc)) from exc
     print(format_agreement(report))
 
 

@@ -41,6 +41,7 @@ def test_role_f1_counts_only_the_asked_countries_and_roles() -> None:
     assert (dest["precision"], dest["recall"]) == (0.5, 0.5)
     assert role_f1(ref, ref, asked, ("destination", "transit", "origin"))["f1"] == 1.0
     assert role_f1(ref, other, asked, ("transit",))["f1"] == 0.0
+    assert role_f1(ref, other, asked, ("origin",))["f1"] is None  # nobody gives an origin: nothing to score
 
 
 def test_agreement_report_of_the_shipped_split_and_model(model: Any) -> None:
@@ -64,6 +65,15 @@ def test_a_broken_re_annotation_file_is_a_clear_error(tmp_path: Path) -> None:
     bad.write_text('{"id": "t-001", "pass_a": {"Malaysia": "destination"}}\n', encoding="utf-8")
     with pytest.raises(ValueError, match="list of roles"):
         load_reannotation(bad)
+    for line, message in (('[1]', "object with a string 'id'"), ('{"id": "t-001", "pass_a": {"Malaysia": [["x"]]}}',
+                                                                  "list of roles"), ("{oops", "bad.jsonl:1: not JSON")):
+        bad.write_text(line + "\n", encoding="utf-8")
+        with pytest.raises(ValueError, match=message):
+            load_reannotation(bad)
+    gold = tmp_path / "gold.jsonl"
+    gold.write_text('{"id": "t-001", "title": "x"}\n', encoding="utf-8")  # no text, no relevant
+    with pytest.raises(ValueError, match="gold.jsonl:1"):
+        agreement(gold, with_model=False)
     unknown = tmp_path / "unknown.jsonl"
     unknown.write_text('{"id": "zz-404", "pass_a": {"Malaysia": ["destination"]}}\n', encoding="utf-8")
     with pytest.raises(ValueError, match="zz-404"):

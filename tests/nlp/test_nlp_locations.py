@@ -123,6 +123,12 @@ def test_later_languages_of_a_list_and_people_named_like_places_are_not_places()
     # a person: after a person noun, or a name with an age in brackets
     assert names("Terdakwa adalah Darwin Situmorang (45). Saksi mengenal terdakwa Darwin lewat Facebook.") == set()
     assert names("Para korban diterbangkan ke Darwin untuk bekerja di kapal.") == {"Darwin"}
+    # an Indonesian place (or a place after its cue) before a name and an age is the person's home
+    assert names("TKW asal Lombok Timur Nur Aini (25) dipulangkan.") == {"Kabupaten Lombok Timur"}
+    assert names("Polisi memeriksa warga Indramayu Siti Aminah (19).") == {"Kabupaten Indramayu"}
+    assert names("Ia diterbangkan ke Darwin Selasa (12) lalu.") == {"Darwin"}
+    # "bernama" names places too
+    assert "KK Park" in names("Mereka disekap di kompleks bernama KK Park di Myawaddy.")
 
 
 def test_lone_foreign_town_takes_its_country_gold_roles_in_training() -> None:
@@ -335,11 +341,21 @@ def test_whether_the_article_counts_victims_is_a_feature_of_its_foreign_places(m
     rec = {"id": "x", "title": "", "text": text, "relevant": True, "article_type": "policy", "locations": []}
     feats, _ = role_rows(rec, body, text)
     assert any("COUNTED_TYPE:1policy" in f for f in feats)
-    # classification passes the victim count it found; both ways give a location list
-    for victims in (1240, None):
-        locs = extract_locations_batch([text], [Sentences(text)], [True], model.role_model, ["policy"], [""],
-                                       [victims])[0]
-        assert {loc["country"] for loc in locs} >= {"Cambodia"}
+    # classification passes whether it found a victim count on to the role model's features
+    seen: list[list[dict[str, float]]] = []
+
+    class Spy:
+        def predict(self, feats: list[dict[str, float]]) -> list[list[str]]:
+            seen.append(feats)
+            return [["mention"] for _ in feats]
+
+    for flag in (True, False, None):
+        extract_locations_batch([text], [Sentences(text)], [True], Spy(), ["policy"], [""], [flag])
+    marks = [{k for f in feats for k in f if k.startswith("COUNTED")} for feats in seen]
+    assert marks == [{"COUNTED_TYPE:1policy"}, {"COUNTED_TYPE:0policy"}, set()]
+    # and the shipped model gives the counted country its place either way
+    locs = extract_locations_batch([text], [Sentences(text)], [True], model.role_model, ["policy"], [""], [True])[0]
+    assert "Cambodia" in {loc["country"] for loc in locs}
 
 
 def test_a_group_counted_in_the_sentence_before_marks_the_foreign_places_after_it() -> None:
@@ -353,5 +369,7 @@ def test_a_group_counted_in_the_sentence_before_marks_the_foreign_places_after_i
     assert prev(counted) == {"Cambodia": True}
     assert prev("Sepanjang tahun ini banyak WNI menjadi korban. Dari total itu, terbanyak di Kamboja.") == {
         "Cambodia": False}
-    assert prev("Polisi menangkap 3 tersangka.\nWarga diimbau waspada tawaran kerja di Kamboja.") == {
-        "Cambodia": False}  # another paragraph
+    assert prev("Polisi menyelamatkan 3 WNI korban.\nWarga diimbau waspada tawaran kerja di Kamboja.") == {
+        "Cambodia": False}  # the count is in another paragraph
+    assert prev("Polisi menangkap 3 tersangka. Warga diimbau waspada tawaran kerja di Kamboja.") == {
+        "Cambodia": False}  # suspects are not a counted group of victims
