@@ -17,12 +17,12 @@ against either of them.
 
 from __future__ import annotations
 
-import json
 import sys
 from collections.abc import Iterable
 from pathlib import Path
 from typing import Any
 
+from nlp.evaluate import json_lines, load_gold
 from nlp.metrics import prf
 
 CORPUS = Path(__file__).resolve().parent / "corpus"
@@ -37,23 +37,16 @@ def load_reannotation(path: Path | str = REANNOTATION) -> dict[str, Roles]:
     """Each pass of the re-annotation as article id -> country -> roles (``{"pass_a": ..., "pass_b": ...}``);
     a malformed line is a ``ValueError`` naming the file and line."""
     passes: dict[str, Roles] = {}
-    with open(path, encoding="utf-8") as fh:
-        for n, line in enumerate(fh, 1):
-            if not line.strip():
+    for n, rec in json_lines(path):
+        if not isinstance(rec, dict) or not isinstance(rec.get("id"), str):
+            raise ValueError(f"{path}:{n}: each line must be an object with a string 'id'")
+        for key, roles in rec.items():
+            if not key.startswith("pass_"):
                 continue
-            try:
-                rec = json.loads(line)
-            except json.JSONDecodeError as exc:
-                raise ValueError(f"{path}:{n}: not JSON ({exc.msg})") from exc
-            if not isinstance(rec, dict) or not isinstance(rec.get("id"), str):
-                raise ValueError(f"{path}:{n}: each line must be an object with a string 'id'")
-            for key, roles in rec.items():
-                if not key.startswith("pass_"):
-                    continue
-                if not isinstance(roles, dict) or not all(
-                        isinstance(v, list) and all(isinstance(r, str) for r in v) for v in roles.values()):
-                    raise ValueError(f"{path}:{n}: {key} must map each country to a list of roles")
-                passes.setdefault(key, {})[rec["id"]] = {c: set(v) for c, v in roles.items()}
+            if not isinstance(roles, dict) or not all(
+                    isinstance(v, list) and all(isinstance(r, str) for r in v) for v in roles.values()):
+                raise ValueError(f"{path}:{n}: {key} must map each country to a list of roles")
+            passes.setdefault(key, {})[rec["id"]] = {c: set(v) for c, v in roles.items()}
     return passes
 
 
@@ -86,8 +79,6 @@ def agreement(gold_path: Path | str = CORPUS / "test.jsonl", path: Path | str = 
               model: Any | None = None, with_model: bool = True) -> dict[str, Any]:
     """Pairwise agreement of the split's labels (``gold``), each re-annotation pass and (``with_model``) the
     classifier, on all re-annotated articles and on the original / fresh test texts separately."""
-    from nlp.evaluate import load_gold
-
     passes = load_reannotation(path)
     records = {r.get("id"): r for r in load_gold(gold_path)}
     ids = sorted({aid for p in passes.values() for aid in p})

@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import json
 import sys
+from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
 
@@ -18,23 +19,29 @@ TARGETS = {
 }
 
 
-def load_gold(path: Path | str) -> list[dict[str, Any]]:
-    out = []
+def json_lines(path: Path | str) -> Iterator[tuple[int, Any]]:
+    """(line number, value) of each non-blank line of a JSON Lines file; a line that is not JSON is a
+    ``ValueError`` naming the file and line."""
     with open(path, encoding="utf-8") as fh:
         for n, line in enumerate(fh, 1):
             if not line.strip():
                 continue
             try:
-                rec = json.loads(line)
+                yield n, json.loads(line)
             except json.JSONDecodeError as exc:
                 raise ValueError(f"{path}:{n}: not JSON ({exc.msg})") from exc
-            if "text" not in rec or "relevant" not in rec:
-                raise ValueError(f"{path}:{n}: a labelled article needs 'text' and 'relevant'")
-            rec.setdefault("modus", [])
-            rec.setdefault("locations", [])
-            rec.setdefault("victims", None)
-            rec.setdefault("article_type", None)
-            out.append(rec)
+
+
+def load_gold(path: Path | str) -> list[dict[str, Any]]:
+    out = []
+    for n, rec in json_lines(path):
+        if "text" not in rec or "relevant" not in rec:
+            raise ValueError(f"{path}:{n}: a labelled article needs 'text' and 'relevant'")
+        rec.setdefault("modus", [])
+        rec.setdefault("locations", [])
+        rec.setdefault("victims", None)
+        rec.setdefault("article_type", None)
+        out.append(rec)
     return out
 
 

@@ -166,23 +166,24 @@ def features_of(pm: PlaceMentions, relevant: bool, others: list[PlaceMentions] |
     (predicted) type when it is relevant; ``title`` is :func:`title_cues` of the article's title; ``counted``
     whether the article states a number of victims (:func:`nlp.victims.extract_victims` found one)."""
     feats = place_features(pm.place, pm.features, len(pm.offsets), relevant)
-    if title is not None and pm.place.country != "Indonesia":
+    if pm.place.country == "Indonesia":
+        return feats
+    if title is not None:
         cues = title.get(pm.place.country)
         feats[f"TITLE:{int(cues is not None)}"] = 1.0
         for cue in cues or ():
             feats[f"TITLECUE:{cue}"] = 1.0
-    if pm.place.country != "Indonesia" and relevant and article_type:
+    if relevant and article_type:
         # a case story's foreign places are where its victims went; a policy piece's are mostly mentions
         feats[f"FOREIGN_TYPE:{article_type}"] = 1.0
         if counted is not None:
             # destination needs victims the article reports, a case or a counted group (WRITING_GUIDE rule 1):
             # an explainer or warning that counts nobody names its countries as mentions
             feats[f"COUNTED_TYPE:{int(counted)}{article_type}"] = 1.0
-    if pm.place.country != "Indonesia":
-        # the set of a foreign place's cues: "asal Uzbekistan" with no destination cue anywhere is the home of
-        # foreign victims, not where anyone was sent (a conjunction the per-cue features cannot express)
-        feats["FCUESET:" + "+".join(sorted({c for c in pm.cues if c is not None})) + f":{int(relevant)}"] = 1.0
-    if others is not None and pm.place.country != "Indonesia":
+    # the set of a foreign place's cues: "asal Uzbekistan" with no destination cue anywhere is the home of
+    # foreign victims, not where anyone was sent (a conjunction the per-cue features cannot express)
+    feats["FCUESET:" + "+".join(sorted({c for c in pm.cues if c is not None})) + f":{int(relevant)}"] = 1.0
+    if others is not None:
         foreign = [o for o in others if o.place.country != "Indonesia" and o.offsets]
         if foreign:
             # the most-mentioned foreign place is usually where victims were sent; one of many is often a mention
