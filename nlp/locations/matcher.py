@@ -100,7 +100,8 @@ _NATIONALITY = frozenset(("wn", "wna", "warga", "berkewarganegaraan", "kewargane
 def _named_thing(text: str, start: int, end: int, alias: Alias) -> bool:
     """A place name that is part of another name here: a language (also later in a list of languages), a person
     ("terdakwa Darwin", "Darwin Situmorang (45)"), a street, a company, a police command
-    ("Polda Metro Jaya" is Jakarta's, not Kota Metro's), a strait, Bogor's Puncak or Batam's Nagoya district."""
+    ("Polda Metro Jaya" is Jakarta's, not Kota Metro's), a strait ("Selat Singapura"), Bogor's Puncak
+    or Batam's Nagoya district."""
     surface = alias.surface
     prev = _prev_word(text, start)
     if prev in _LANGUAGE or prev in ("pt", "pt.", "cv", "cv."):
@@ -118,14 +119,20 @@ def _named_thing(text: str, start: int, end: int, alias: Alias) -> bool:
         return True
     if surface == "Inggris" and prev == "inggris":
         return True
-    if surface in ("Malaka", "Melaka") and prev == "selat":
-        return True
+    if prev == "selat" and (surface in ("Malaka", "Melaka") or _abroad(alias)):
+        return True  # "Selat Malaka", "Selat Singapura": a strait, not the country or town
     if surface == "Metro" and (prev in _POLICE or text[end : end + 5].lower() == " jaya"):
         return True
     if surface == "Puncak" and prev in ("kawasan", "di", "ke", "daerah", "wilayah", "sekitar", "villa", "vila"):
         # "kawasan Puncak" is the Bogor highland; Kabupaten Puncak (Papua Tengah) is named with its province
         return "papua" not in text[end : end + 40].lower()
     return surface == "Nagoya" and "batam" in text[max(0, start - 120) : end + 120].lower()
+
+
+def _abroad(alias: Alias) -> bool:
+    """Whether every place an alias may stand for lies outside Indonesia."""
+    places = get_gazetteer().places
+    return all(k in places and places[k].country != "Indonesia" for k in alias.keys)
 
 
 def _foreign_town(alias: Alias) -> bool:

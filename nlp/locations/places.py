@@ -241,6 +241,9 @@ REGIONS: dict[str, tuple[str, ...]] = {
     "Europe": ("Eropa", "Benua Eropa"),
     "Eastern Europe": ("Eropa Timur",), "Southeast Asia": ("Asia Tenggara",), "North Africa": ("Afrika Utara",),
     "Caribbean": ("Karibia", "Kepulauan Karibia"),
+    # without these, "Amerika" (the United States) matched inside "Amerika Latin"
+    "Latin America": ("Amerika Latin",), "South America": ("Amerika Selatan",),
+    "Central America": ("Amerika Tengah",), "North America": ("Amerika Utara",),
 }
 
 # English short names where CLDR's English name is long or not the usual one.

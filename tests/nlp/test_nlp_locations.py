@@ -112,6 +112,19 @@ def test_place_names_inside_other_names_are_not_places() -> None:
     assert "Malaysia" in names("Dalam perjalanan ke Malaysia mereka dicegat petugas.")
     assert "Kabupaten Puncak" not in names("Mereka disekap di sebuah vila di kawasan Puncak, Bogor.")
     assert "Kabupaten Puncak" in names("Pesawat itu mendarat di Puncak, Papua Tengah.")
+    # a strait named after a foreign place is neither the country nor the town
+    assert names("Kapal berbendera China itu melintas di Selat Singapura, lalu ke Batam.") == {"China", "Kota Batam"}
+    assert names("Nelayan asal Kabupaten Malaka hilang di Selat Malaka.") == {"Kabupaten Malaka"}
+    assert "Singapore" in names("Mereka hendak menyeberang ke Singapura.")
+
+
+def test_regions_of_the_americas_are_not_the_united_states() -> None:
+    """"Amerika" alone is the United States; "Amerika Latin" and "Amerika Selatan" are regions of their own."""
+    found = {(loc["name"], loc["level"]) for loc in locs(
+        "ABK itu ditangani di Mauritius, Afrika Selatan dan Amerika Latin; kapal lain ke Amerika Selatan.")}
+    assert found == {("Mauritius", "country"), ("South Africa", "country"), ("Latin America", "other"),
+                     ("South America", "other")}
+    assert names("Ia lalu dikirim ke Amerika untuk bekerja.") == {"United States"}
 
 
 def test_later_languages_of_a_list_and_people_named_like_places_are_not_places() -> None:
