@@ -12,7 +12,16 @@ roles (destination, transit, origin; ``mention`` is left out, so a language or a
 for a country does not count). A pair of label sets that agree at F1 x bounds what a model can be expected to score
 against either of them.
 
+``nlp/corpus/reannotation/train_cv_sample.jsonl`` (session 9) is one such pass over 163 articles of the **train**
+split: the 131 relevant ones whose out-of-fold destinations (``nlp.crossval``) differ from their labels, and 32
+controls where they agree, shuffled together so the annotators could not tell which were which. Each line's
+``sample`` names its group, and the report scores each group apart. On a split the shipped model was trained on,
+compare with out-of-fold predictions (``out_of_fold=True``, ``pantau nlp agreement --out-of-fold``), not with the
+model itself, which has seen those labels.
+
     .venv/bin/python -m nlp.agreement            # the table, with the shipped model
+    .venv/bin/pantau nlp agreement --gold nlp/corpus/train.jsonl \
+        --reannotation nlp/corpus/reannotation/train_cv_sample.jsonl --out-of-fold
 """
 
 from __future__ import annotations
@@ -50,6 +59,18 @@ def load_reannotation(path: Path | str = REANNOTATION) -> dict[str, Roles]:
     return passes
 
 
+def load_samples(path: Path | str = REANNOTATION) -> dict[str, str]:
+    """Article id -> the named sample it was drawn in (the optional ``sample`` field), for lines that have one."""
+    out: dict[str, str] = {}
+    for n, rec in json_lines(path):
+        sample = rec.get("sample") if isinstance(rec, dict) else None
+        if sample is not None:
+            if not isinstance(sample, str) or not sample:
+                raise ValueError(f"{path}:{n}: 'sample' must be a non-empty string")
+            out[rec["id"]] = sample
+    return out
+
+
 def country_roles(locations: Iterable[dict[str, Any]]) -> dict[str, set[str]]:
     """Foreign country -> its roles (dateline left out) in one article's TAXONOMY locations."""
     out: dict[str, set[str]] = {}
@@ -76,26 +97,42 @@ def role_f1(reference: Roles, other: Roles, countries: dict[str, list[str]],
 
 
 def agreement(gold_path: Path | str = CORPUS / "test.jsonl", path: Path | str = REANNOTATION,
-              model: Any | None = None, with_model: bool = True) -> dict[str, Any]:
+              model: Any | None = None, with_model: bool = True, out_of_fold: bool = False) -> dict[str, Any]:
     """Pairwise agreement of the split's labels (``gold``), each re-annotation pass and (``with_model``) the
-    classifier, on all re-annotated articles and on the original / fresh test texts separately."""
+    classifier, on all re-annotated articles, on the original / fresh test texts separately (when there are fresh
+    ones) and on each named sample. ``out_of_fold``: the classifier's locations come from role models that never
+    saw the article (``nlp.crossval`` over the whole gold split, with its gold relevance), for a split the shipped
+    model was trained on."""
     passes = load_reannotation(path)
-    records = {r.get("id"): r for r in load_gold(gold_path)}
+    samples = load_samples(path)
+    gold = load_gold(gold_path)
+    records = {r.get("id"): r for r in gold}
     ids = sorted({aid for p in passes.values() for aid in p})
     missing = [aid for aid in ids if aid not in records]
     if missing:
         raise ValueError(f"re-annotated articles not in {gold_path}: {', '.join(missing[:5])}")
     countries = {aid: sorted({c for p in passes.values() for c in p.get(aid, {})}) for aid in ids}
     sources: dict[str, Roles] = {"gold": {aid: country_roles(records[aid]["locations"]) for aid in ids}, **passes}
-    if with_model:
+    if with_model and out_of_fold:
+        from nlp.crossval import out_of_fold_locations
+        from nlp.settings import load_config
+
+        oof = out_of_fold_locations(gold, load_config())
+        sources["model_oof"] = {r.get("id"): country_roles(locs if r.get("relevant") else [])
+                                for r, locs in zip(gold, oof, strict=True) if r.get("id") in countries}
+    elif with_model:
         from nlp.classifier import classify
         from nlp.model import load_model
 
         preds = classify([{"id": aid, "title": records[aid].get("title"), "text": records[aid]["text"]}
                           for aid in ids], model or load_model())
         sources["model"] = {p["id"]: country_roles(p["locations"] if p.get("relevant") else []) for p in preds}
-    subsets = {"all": ids, "original": [a for a in ids if not a.startswith(FRESH_PREFIXES)],
-               "fresh": [a for a in ids if a.startswith(FRESH_PREFIXES)]}
+    subsets = {"all": ids}
+    fresh = [a for a in ids if a.startswith(FRESH_PREFIXES)]
+    if fresh:
+        subsets.update(original=[a for a in ids if not a.startswith(FRESH_PREFIXES)], fresh=fresh)
+    for sample in sorted(set(samples.values())):
+        subsets[sample] = [a for a in ids if samples.get(a) == sample]
     names = list(sources)
     out: dict[str, Any] = {"articles": {k: len(v) for k, v in subsets.items()},
                            "countries": {k: sum(len(countries[a]) for a in v) for k, v in subsets.items()},

@@ -164,8 +164,8 @@ def counts_group(seq: list[str]) -> bool:
 
 
 def mention_features(left: list[str], right: list[str], place: Place, paragraph: int,
-                     cue: str | None = None) -> list[str]:
-    """Features of one mention; ``cue`` is ``cue_role(left, place)`` when the caller has it already."""
+                     cue: str | None) -> list[str]:
+    """Features of one mention; ``cue`` is ``cue_role(left, place)`` (the caller needs it too)."""
     near = left[-LEFT_WORDS:]
     feats = [f"L1:{near[-1]}" if near else "L1:<s>", f"R1:{right[0]}" if right else "R1:</s>"]
     if len(near) >= 2:
@@ -173,7 +173,7 @@ def mention_features(left: list[str], right: list[str], place: Place, paragraph:
     feats += [f"LW:{w}" for w in near]
     feats += [f"RW:{w}" for w in right[:4]]
     feats += [f"SW:{w}" for w in left[:-LEFT_WORDS]] + [f"SW:{w}" for w in right[4:]]
-    feats.append(f"CUE:{cue if cue is not None else cue_role(left, place)}")
+    feats.append(f"CUE:{cue}")
     feats.append(f"PARA:{min(paragraph, 6)}")
     if place.country != "Indonesia":
         feats += sentence_classes(left, right)

@@ -186,11 +186,14 @@ def evaluate_cmd(
 def agreement_cmd(
     gold: Annotated[Path, typer.Option(help="The labelled split that was re-annotated.")] = Path("nlp/corpus/test.jsonl"),
     reannotation: Annotated[Optional[Path], typer.Option(help="Re-annotation file (default: the shipped one).")] = None,
+    out_of_fold: Annotated[bool, typer.Option(
+        "--out-of-fold", help="Compare role models that never saw each article (for the train split).")] = False,
 ) -> None:
     """How far the test split's foreign-country roles agree with an independent re-annotation, and the model
     with each (F1 of destination and of the movement roles).
 
     Example: pantau nlp agreement
+    Example: pantau nlp agreement --gold nlp/corpus/train.jsonl --reannotation nlp/corpus/reannotation/train_cv_sample.jsonl --out-of-fold
     """
     from nlp.agreement import REANNOTATION, agreement, format_agreement
 
@@ -199,7 +202,7 @@ def agreement_cmd(
         if not f.is_file():
             raise common.UserError(f"file {f} does not exist")
     try:
-        report = agreement(gold, path, _load_model())
+        report = agreement(gold, path, None if out_of_fold else _load_model(), out_of_fold=out_of_fold)
     except ValueError as exc:  # names the file and line at fault
         raise common.UserError(str(exc)) from exc
     print(format_agreement(report))
