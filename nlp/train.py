@@ -202,8 +202,9 @@ def _role_f1(probe: RoleModel, keep: np.ndarray, probs: np.ndarray, labels: list
 # count, with its type, for its foreign places (COUNTED_TYPE); 9: a counted group in the sentence before a
 # foreign mention (PREVCOUNT); 10: the person guard narrowed (no "bernama"; a name with an age only after a
 # foreign town without a place cue); 11: a foreign name after "selat" is a strait, and the regions Latin, South,
-# Central and North America ("Amerika Latin" no longer reads as the United States)
-CODE_REVISION = 11
+# Central and North America ("Amerika Latin" no longer reads as the United States); 12: a foreign place named only
+# in promises (PROMISE_ALL)
+CODE_REVISION = 12
 
 
 def version_of(records: list[dict[str, Any]], cfg: dict[str, Any], rules: Any | None = None) -> str:

@@ -183,6 +183,11 @@ def features_of(pm: PlaceMentions, relevant: bool, others: list[PlaceMentions] |
     # the set of a foreign place's cues: "asal Uzbekistan" with no destination cue anywhere is the home of
     # foreign victims, not where anyone was sent (a conjunction the per-cue features cannot express)
     feats["FCUESET:" + "+".join(sorted({c for c in pm.cues if c is not None})) + f":{int(relevant)}"] = 1.0
+    # every mention of the place is in a promise ("dijanjikan bekerja di Turki"): a job promised there and never
+    # taken up is a mention, one they only crossed on the way elsewhere transit (WRITING_GUIDE rules 2 and 4)
+    promised = [("SC:promise" in fs) for fs in pm.features]
+    if promised and all(promised):
+        feats[f"PROMISE_ALL:{int(relevant)}"] = 1.0
     if others is not None:
         foreign = [o for o in others if o.place.country != "Indonesia" and o.offsets]
         if foreign:

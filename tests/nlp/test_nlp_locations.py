@@ -331,6 +331,24 @@ def test_a_foreign_places_cue_set_is_one_feature() -> None:
     assert cue_sets("Sementara itu, Malaysia menolak.", relevant=False) == {"Malaysia": ["FCUESET::0"]}
 
 
+def test_a_foreign_place_named_only_in_promises_is_marked() -> None:
+    """"dijanjikan bekerja di Turki" in every mention: a promise never taken up (mention) or a country crossed on
+    the way (transit), not where the victims went; one mention outside a promise removes the mark."""
+    from nlp.locations.extract import _places_for_output, features_of
+
+    def marks(text: str, relevant: bool = True) -> dict[str, list[str]]:
+        body = [pm for pm in _places_for_output(text, Sentences(text)) if pm.offsets]
+        return {pm.place.country: [k for k in features_of(pm, relevant, body, "case") if k.startswith("PROMISE")]
+                for pm in body if pm.place.country != "Indonesia"}
+
+    promise = "Tiga perempuan dijanjikan bekerja di salon di Turki. Mereka ternyata disekap di Kabupaten Bogor."
+    assert marks(promise) == {"Turkey": ["PROMISE_ALL:1"]}
+    assert marks(promise, relevant=False) == {"Turkey": ["PROMISE_ALL:0"]}
+    went = promise + " Dua korban lain sudah dikirim ke Turki dan dipekerjakan di Istanbul."
+    assert marks(went) == {"Turkey": []}
+    assert marks("Tiga perempuan dikirim ke Irak lewat Turki.") == {"Iraq": [], "Turkey": []}
+
+
 def test_whether_the_article_counts_victims_is_a_feature_of_its_foreign_places(model: Any) -> None:
     """Destination needs victims the article reports (a case or a counted group): the rules' victim count, with
     the article type, is a feature of each foreign place of a relevant article, in training and classification."""
