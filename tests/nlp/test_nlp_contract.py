@@ -88,3 +88,26 @@ def test_model_loads_once_and_fast() -> None:
     assert load_model() is m
     assert time.perf_counter() - t < 0.01
     assert m.version.startswith("tppo-")
+
+
+def test_the_first_batch_moves_long_lived_objects_out_of_the_collectors_way() -> None:
+    """In a fresh process: nothing frozen before the first classification, the model's and tables' objects frozen
+    after it (``nlp.classifier.settle``), once; results do not depend on it."""
+    import json
+    import subprocess
+    import sys
+
+    from conftest import REPO
+
+    code = (
+        "import gc, json, nlp\n"
+        "texts = ['Polisi menggagalkan pengiriman 12 calon PMI asal Kabupaten Sukabumi ke Malaysia.', 'Harga cabai naik.']\n"
+        "before = gc.get_freeze_count()\n"
+        "first = nlp.classify(texts)\n"
+        "frozen = gc.get_freeze_count()\n"
+        "second = nlp.classify(texts)\n"
+        "print(json.dumps([before, frozen, gc.get_freeze_count(), first == second]))\n"
+    )
+    out = subprocess.run([sys.executable, "-c", code], cwd=REPO, capture_output=True, text=True, check=True)
+    before, frozen, again, same = json.loads(out.stdout.strip().splitlines()[-1])
+    assert before == 0 and frozen > 50_000 and again == frozen and same
