@@ -42,14 +42,25 @@ def _resolve() -> Callable[[dict[str, Any]], dict[str, Any]]:
     return target
 
 
+# a sentence of ours that reaches every lazily built part of the classifier (rules, places, victims)
+WARM_UP_TEXT = ("Polisi di Kabupaten Sukabumi, Jawa Barat, menggagalkan pengiriman 12 calon pekerja migran yang "
+                "hendak diberangkatkan ke Malaysia melalui Batam.")
+
+
 def warm() -> None:
-    """Load the classifier now (worker start-up); failures are reported later, per article."""
+    """Load the classifier now (worker start-up), then let it take its long-lived objects out of the garbage
+    collector's way (``nlp.settle``, when the room has it): a worker process classifies for the whole crawl.
+    Failures are reported later, per article."""
     global _CLASSIFY
     try:
         _CLASSIFY = _resolve()
-        _CLASSIFY({"id": "warm-up", "title": "", "text": "Pemanasan model."})
+        _CLASSIFY({"id": "warm-up", "title": "Calon PMI Digagalkan", "text": WARM_UP_TEXT})
     except Exception:  # noqa: BLE001 - classify_record reports the error for each article
         _CLASSIFY = None
+        return
+    settle = getattr(importlib.import_module("nlp"), "settle", None)
+    if callable(settle):
+        settle()
 
 
 def plain(value: Any) -> Any:

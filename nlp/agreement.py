@@ -59,15 +59,23 @@ def load_reannotation(path: Path | str = REANNOTATION) -> dict[str, Roles]:
     return passes
 
 
+SUBSETS = ("all", "original", "fresh")  # the report's own columns: no sample may take their names
+
+
 def load_samples(path: Path | str = REANNOTATION) -> dict[str, str]:
-    """Article id -> the named sample it was drawn in (the optional ``sample`` field), for lines that have one."""
+    """Article id -> the named sample it was drawn in (the optional ``sample`` field), for lines that have one;
+    a malformed, reserved or contradictory sample is a ``ValueError`` naming the file and line."""
     out: dict[str, str] = {}
     for n, rec in json_lines(path):
-        sample = rec.get("sample") if isinstance(rec, dict) else None
-        if sample is not None:
-            if not isinstance(sample, str) or not sample:
-                raise ValueError(f"{path}:{n}: 'sample' must be a non-empty string")
-            out[rec["id"]] = sample
+        if not isinstance(rec, dict) or not isinstance(rec.get("id"), str):
+            raise ValueError(f"{path}:{n}: each line must be an object with a string 'id'")
+        sample = rec.get("sample")
+        if sample is None:
+            continue
+        if not isinstance(sample, str) or not sample or sample in SUBSETS:
+            raise ValueError(f"{path}:{n}: 'sample' must be a non-empty string other than {', '.join(SUBSETS)}")
+        if out.setdefault(rec["id"], sample) != sample:
+            raise ValueError(f"{path}:{n}: {rec['id']} is in sample {out[rec['id']]!r} already")
     return out
 
 
@@ -103,6 +111,8 @@ def agreement(gold_path: Path | str = CORPUS / "test.jsonl", path: Path | str = 
     ones) and on each named sample. ``out_of_fold``: the classifier's locations come from role models that never
     saw the article (``nlp.crossval`` over the whole gold split, with its gold relevance), for a split the shipped
     model was trained on."""
+    if out_of_fold and not with_model:
+        raise ValueError("out_of_fold compares the model: it needs with_model")
     passes = load_reannotation(path)
     samples = load_samples(path)
     gold = load_gold(gold_path)

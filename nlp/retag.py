@@ -32,7 +32,7 @@ def retag(db: Any, model: Any, batch: int = 200, limit: int | None = None,
           on_batch: Callable[[int], None] | None = None) -> int:
     """Classify pending articles with ``model`` and save the results; returns how many were done."""
     from models.store import save_classification
-    from nlp.classifier import classify
+    from nlp.classifier import classify, settle
 
     done = 0
     after = 0
@@ -53,6 +53,7 @@ def retag(db: Any, model: Any, batch: int = 200, limit: int | None = None,
                     save_classification(session, row.id, result)
             after = rows[-1].id
         done += len(rows)
+        settle()  # after the first batch: the long-lived tables are built (a no-op afterwards)
         if on_batch is not None:
             on_batch(len(rows))
     return done

@@ -9,12 +9,13 @@ from __future__ import annotations
 
 import re
 import threading
+from collections.abc import Callable
 from dataclasses import dataclass
 
 import ahocorasick
 
 from nlp.locations import places as P
-from nlp.locations.gazetteer import Alias, Gazetteer, get_gazetteer
+from nlp.locations.gazetteer import Alias, Gazetteer, Place, get_gazetteer
 
 
 @dataclass(frozen=True)
@@ -100,8 +101,8 @@ _NATIONALITY = frozenset(("wn", "wna", "warga", "berkewarganegaraan", "kewargane
 def _named_thing(text: str, start: int, end: int, alias: Alias) -> bool:
     """A place name that is part of another name here: a language (also later in a list of languages), a person
     ("terdakwa Darwin", "Darwin Situmorang (45)"), a street, a company, a police command
-    ("Polda Metro Jaya" is Jakarta's, not Kota Metro's), a strait ("Selat Singapura"), Bogor's Puncak
-    or Batam's Nagoya district."""
+    ("Polda Metro Jaya" is Jakarta's, not Kota Metro's), a strait named after a foreign place ("Selat
+    Singapura"), Bogor's Puncak or Batam's Nagoya district."""
     surface = alias.surface
     prev = _prev_word(text, start)
     if prev in _LANGUAGE or prev in ("pt", "pt.", "cv", "cv."):
@@ -119,8 +120,10 @@ def _named_thing(text: str, start: int, end: int, alias: Alias) -> bool:
         return True
     if surface == "Inggris" and prev == "inggris":
         return True
-    if prev == "selat" and (surface in ("Malaka", "Melaka") or _abroad(alias)):
-        return True  # "Selat Malaka", "Selat Singapura": a strait, not the country or town
+    if prev == "selat" and (surface in ("Malaka", "Melaka") or _all_foreign(alias)):
+        # "Selat Malaka", "Selat Singapura": a strait, not the country or town. Foreign names only: an Indonesian
+        # strait ("Selat Bali", "Selat Makassar") still names the place it is called after
+        return True
     if surface == "Metro" and (prev in _POLICE or text[end : end + 5].lower() == " jaya"):
         return True
     if surface == "Puncak" and prev in ("kawasan", "di", "ke", "daerah", "wilayah", "sekitar", "villa", "vila"):
@@ -129,17 +132,21 @@ def _named_thing(text: str, start: int, end: int, alias: Alias) -> bool:
     return surface == "Nagoya" and "batam" in text[max(0, start - 120) : end + 120].lower()
 
 
-def _abroad(alias: Alias) -> bool:
-    """Whether every place an alias may stand for lies outside Indonesia."""
+def _every_place(alias: Alias, test: Callable[[Place], bool]) -> bool:
+    """Whether every place an alias may stand for passes ``test``."""
     places = get_gazetteer().places
-    return all(k in places and places[k].country != "Indonesia" for k in alias.keys)
+    return all(k in places and test(places[k]) for k in alias.keys)
+
+
+def _all_foreign(alias: Alias) -> bool:
+    """Whether every place an alias may stand for lies outside Indonesia."""
+    return _every_place(alias, lambda p: p.country != "Indonesia")
 
 
 def _foreign_town(alias: Alias) -> bool:
     """Whether every place an alias may stand for is a foreign town (the names people also carry: Darwin,
     Victoria, Sydney), not a country or an Indonesian place."""
-    places = get_gazetteer().places
-    return all(k in places and places[k].kind == "foreign" for k in alias.keys)
+    return _every_place(alias, lambda p: p.kind == "foreign")
 
 
 def find(text: str, dateline_end: int = 0) -> list[Match]:

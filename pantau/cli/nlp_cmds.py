@@ -91,7 +91,7 @@ def classify_cmd(
     def flush() -> None:
         nonlocal failed, done
         items = [it for _, it, _ in pending if it is not None]
-        results = iter(iter_classify(items, model, batch) if items else [])
+        results = iter(iter_classify(items, model, batch, settle_after_first=True) if items else [])
         for rid, item, err in pending:
             if item is None:
                 res: dict[str, Any] = {"id": rid, "error": err}

@@ -161,6 +161,31 @@ def test_classify_adapter_never_raises(monkeypatch: pytest.MonkeyPatch) -> None:
     assert nlp_adapter.classify_record({"id": "1", "text": "x"})["relevant"] is True
 
 
+def test_worker_warm_up_classifies_a_real_sentence_then_settles(monkeypatch: pytest.MonkeyPatch) -> None:
+    """A worker's warm-up reaches the places and rules (so their tables are built) before ``nlp.settle``; a broken
+    classifier is left for each article to report, and nothing is settled then."""
+    import nlp
+
+    seen: list[dict[str, Any]] = []
+    settled: list[bool] = []
+    monkeypatch.setattr(nlp_adapter, "_resolve", lambda: lambda rec: seen.append(rec) or {"relevant": True})
+    monkeypatch.setattr(nlp, "settle", lambda: settled.append(True))
+    nlp_adapter.warm()
+    assert settled == [True] and seen[0]["text"] == nlp_adapter.WARM_UP_TEXT
+    import nlp.classifier
+
+    result = nlp.classifier.classify([{"id": "w", "text": nlp_adapter.WARM_UP_TEXT}])[0]
+    assert {loc["name"] for loc in result["locations"]} >= {"Kabupaten Sukabumi", "Malaysia"}
+
+    def broken() -> Any:
+        raise ImportError("no model")
+
+    monkeypatch.setattr(nlp_adapter, "_resolve", broken)
+    settled.clear()
+    nlp_adapter.warm()
+    assert nlp_adapter._CLASSIFY is None and settled == []
+
+
 def test_store_writes_articles_permissions_and_groups(corpus: str) -> None:
     from sqlalchemy import select
 

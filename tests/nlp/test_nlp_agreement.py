@@ -118,22 +118,48 @@ def test_train_labels_agree_with_the_blind_pass_where_the_model_errs() -> None:
     assert 0.90 <= pair["cv-disagreement"]["destination"] < 0.97
 
 
-def test_out_of_fold_model_and_samples_on_a_small_split(tmp_path: Path) -> None:
-    with open(CORPUS / "train.jsonl", encoding="utf-8") as fh:
-        records = [json.loads(line) for line in fh if line.strip()][:60]
+def test_out_of_fold_model_and_samples(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """``out_of_fold`` scores the cross-validated locations of the whole gold split (not the shipped model's), and
+    each named sample is a column of its own."""
+    import nlp.crossval
+
+    def loc(country: str, role: str) -> dict[str, Any]:
+        return {"name": country, "level": "country", "country": country, "role": role}
+
     gold = tmp_path / "gold.jsonl"
-    gold.write_text("".join(json.dumps(r, ensure_ascii=False) + "\n" for r in records), encoding="utf-8")
-    picked = [r for r in records if r["relevant"] and country_roles(r["locations"])][:4]
+    records = [{"id": f"x-{i}", "title": "", "text": "teks", "relevant": True, "article_type": "case", "modus": [],
+                "victims": None, "locations": [loc("Malaysia", "destination"), loc("Thailand", "transit")]}
+               for i in range(4)]
+    records.append({"id": "x-neg", "title": "", "text": "teks", "relevant": False, "article_type": None,
+                    "modus": [], "victims": None, "locations": []})
+    gold.write_text("".join(json.dumps(r) + "\n" for r in records), encoding="utf-8")
+    oof = [[loc("Malaysia", "destination"), loc("Thailand", "transit")],  # x-0: right
+           [loc("Malaysia", "mention"), loc("Thailand", "transit")],  # x-1: misses the destination
+           [loc("Malaysia", "destination"), loc("Thailand", "destination")],  # x-2: one extra
+           [loc("Malaysia", "destination"), loc("Thailand", "transit")],  # x-3: right, not re-annotated
+           [loc("Malaysia", "destination")]]  # x-neg: a negative keeps no roles
+    seen: list[list[str]] = []
+    monkeypatch.setattr(nlp.crossval, "out_of_fold_locations",
+                        lambda recs, cfg: seen.append([r["id"] for r in recs]) or oof)
     path = tmp_path / "re.jsonl"
-    path.write_text("".join(json.dumps({"id": r["id"], "sample": "s1" if i % 2 else "s2", "pass_a": {
-        c: sorted(rs) for c, rs in country_roles(r["locations"]).items()}}) + "\n" for i, r in enumerate(picked)),
-        encoding="utf-8")
+    path.write_text("".join(json.dumps({"id": aid, "sample": sample, "pass_a": {
+        "Malaysia": ["destination"], "Thailand": ["transit"]}}) + "\n" for aid, sample in (
+        ("x-0", "s1"), ("x-1", "s1"), ("x-2", "s2"))), encoding="utf-8")
     report = agreement(gold, path, out_of_fold=True)
-    assert set(report["articles"]) == {"all", "s1", "s2"}
+    assert seen == [["x-0", "x-1", "x-2", "x-3", "x-neg"]]  # the whole split, every fold
+    assert report["articles"] == {"all": 3, "s1": 2, "s2": 1}
     assert set(report["pairs"]) == {"gold ~ pass_a", "gold ~ model_oof", "pass_a ~ model_oof"}
-    assert report["pairs"]["gold ~ pass_a"]["all"]["destination"] in (1.0, None)  # the pass copies the labels
-    f1 = report["pairs"]["gold ~ model_oof"]["all"]["movement"]
-    assert f1 is None or 0.0 <= f1 <= 1.0
-    path.write_text(json.dumps({"id": picked[0]["id"], "sample": 3, "pass_a": {}}) + "\n", encoding="utf-8")
-    with pytest.raises(ValueError, match="re.jsonl:1: 'sample' must be a non-empty string"):
-        agreement(gold, path, with_model=False)
+    assert report["pairs"]["gold ~ pass_a"]["all"] == {"destination": 1.0, "movement": 1.0}
+    by = report["pairs"]["gold ~ model_oof"]
+    assert by["s1"] == {"destination": pytest.approx(2 / 3, abs=1e-4), "movement": pytest.approx(6 / 7, abs=1e-4)}
+    # x-2: Thailand read as a destination: one extra destination, and its transit missed
+    assert by["s2"] == {"destination": pytest.approx(2 / 3, abs=1e-4), "movement": 0.5}
+    with pytest.raises(ValueError, match="needs with_model"):
+        agreement(gold, path, with_model=False, out_of_fold=True)
+    for line, message in (('{"id": "x-0", "sample": 3, "pass_a": {}}', "re.jsonl:1: 'sample' must be"),
+                          ('{"id": "x-0", "sample": "fresh", "pass_a": {}}', "other than all, original, fresh"),
+                          ('{"id": "x-0", "sample": "s1", "pass_a": {}}\n{"id": "x-0", "sample": "s2", "pass_a": {}}',
+                           "re.jsonl:2: x-0 is in sample 's1' already")):
+        path.write_text(line + "\n", encoding="utf-8")
+        with pytest.raises(ValueError, match=message):
+            agreement(gold, path, with_model=False)

@@ -90,24 +90,30 @@ def test_model_loads_once_and_fast() -> None:
     assert m.version.startswith("tppo-")
 
 
-def test_the_first_batch_moves_long_lived_objects_out_of_the_collectors_way() -> None:
-    """In a fresh process: nothing frozen before the first classification, the model's and tables' objects frozen
-    after it (``nlp.classifier.settle``), once; results do not depend on it."""
+
+def test_settling_is_asked_for_and_happens_once_after_the_first_batch() -> None:
+    """In fresh processes: ``classify`` never freezes the host's objects by itself; ``iter_classify(...,
+    settle_after_first=True)`` does, once, after its first batch, even when its reader stops at the last result;
+    results do not depend on it."""
     import json
     import subprocess
     import sys
+    from pathlib import Path
 
-    from conftest import REPO
-
+    repo = Path(__file__).resolve().parents[2]
     code = (
         "import gc, json, nlp\n"
         "texts = ['Polisi menggagalkan pengiriman 12 calon PMI asal Kabupaten Sukabumi ke Malaysia.', 'Harga cabai naik.']\n"
-        "before = gc.get_freeze_count()\n"
-        "first = nlp.classify(texts)\n"
+        "plain = nlp.classify(texts)\n"
+        "after_plain = gc.get_freeze_count()\n"
+        "it = nlp.iter_classify(texts * 3, batch=2, settle_after_first=True)\n"
+        "got = [next(it) for _ in range(6)]\n"  # the reader never asks for a seventh result
         "frozen = gc.get_freeze_count()\n"
-        "second = nlp.classify(texts)\n"
-        "print(json.dumps([before, frozen, gc.get_freeze_count(), first == second]))\n"
+        "again = nlp.iter_classify(texts, settle_after_first=True)\n"
+        "last = list(again)\n"
+        "print(json.dumps([after_plain, frozen, gc.get_freeze_count(), got[:2] == plain == last]))\n"
     )
-    out = subprocess.run([sys.executable, "-c", code], cwd=REPO, capture_output=True, text=True, check=True)
-    before, frozen, again, same = json.loads(out.stdout.strip().splitlines()[-1])
-    assert before == 0 and frozen > 50_000 and again == frozen and same
+    out = subprocess.run([sys.executable, "-c", code], cwd=repo, capture_output=True, text=True, check=True)
+    after_plain, frozen, later, same = json.loads(out.stdout.strip().splitlines()[-1])
+    assert after_plain == 0  # classify alone leaves the host's collector alone
+    assert frozen > 50_000 and later == frozen and same
