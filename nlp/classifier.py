@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import functools
 import gc
+import itertools
 import re
 import threading
 from collections.abc import Iterable, Iterator
@@ -176,22 +177,18 @@ def iter_classify(items: Iterable[Any], model: TppoModel | None = None, batch: i
     """Classify a stream of items lazily, in batches (for large inputs); ``settle_after_first``: call
     :func:`settle` once the first batch is classified (for a long run in a process of its own)."""
     model = model or load_model()
-    chunk: list[Any] = []
-    first = True
-    for item in items:
-        chunk.append(item)
-        if len(chunk) >= batch:
-            out = _batch(chunk, model)
-            if first and settle_after_first:
-                settle()
-            first = False
-            chunk = []
-            yield from out
-    if chunk:
+    for chunk in _chunks(items, max(batch, 1)):  # batch <= 0 meant one item at a time before
         out = _batch(chunk, model)
-        if first and settle_after_first:
-            settle()
+        if settle_after_first:
+            settle()  # a no-op after its first call; before yielding, so a reader that stops early still settles
         yield from out
+
+
+def _chunks(items: Iterable[Any], size: int) -> Iterator[list[Any]]:
+    """Consecutive lists of ``size`` items (the last one shorter), read lazily."""
+    it = iter(items)
+    while chunk := list(itertools.islice(it, size)):
+        yield chunk
 
 
 def classify(items: Iterable[Any] | str | dict[str, Any], model: TppoModel | None = None) -> list[dict[str, Any]]:

@@ -74,22 +74,25 @@ class Sentences:
             self._cache[(index, exact)] = spans
         return spans
 
+    def _locate(self, offset: int, exact: bool) -> tuple[list[tuple[int, int]], int]:
+        """The sentence spans of ``offset``'s paragraph and the index of the one containing it (the last one
+        for an offset past them)."""
+        spans = self._spans(self.paragraph_index(offset), exact)
+        for k, (_start, end) in enumerate(spans):
+            if offset < end:
+                return spans, k
+        return spans, len(spans) - 1
+
     def span(self, offset: int, exact: bool | None = None) -> tuple[int, int]:
         """Start and end offsets of the sentence containing ``offset``."""
-        spans = self._spans(self.paragraph_index(offset), self.exact if exact is None else exact)
-        for start, end in spans:
-            if offset < end:
-                return start, end
-        return spans[-1]
+        spans, k = self._locate(offset, self.exact if exact is None else exact)
+        return spans[k]
 
     def previous_span(self, offset: int) -> tuple[int, int] | None:
         """Start and end offsets of the sentence before the one containing ``offset`` in its paragraph, or None
         when that sentence opens the paragraph."""
-        spans = self._spans(self.paragraph_index(offset), self.exact)
-        for k, (_start, end) in enumerate(spans):
-            if offset < end:
-                return spans[k - 1] if k else None
-        return spans[-2] if len(spans) > 1 else None
+        spans, k = self._locate(offset, self.exact)
+        return spans[k - 1] if k else None
 
     def sentence(self, offset: int, exact: bool | None = None) -> str:
         """The sentence containing ``offset``, shortened around it when very long."""
