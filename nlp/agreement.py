@@ -27,7 +27,7 @@ model itself, which has seen those labels.
 from __future__ import annotations
 
 import sys
-from collections.abc import Iterable
+from collections.abc import Iterable, Iterator
 from pathlib import Path
 from typing import Any
 
@@ -42,13 +42,20 @@ FRESH_PREFIXES = ("t2-", "t3-")  # test texts written in session 7, after the mo
 Roles = dict[str, dict[str, set[str]]]  # article id -> country -> roles
 
 
+def _articles(path: Path | str) -> Iterator[tuple[int, dict[str, Any]]]:
+    """(line number, object) of each line of a re-annotation file; a line that is not an object with a string
+    ``id`` is a ``ValueError`` naming the file and line."""
+    for n, rec in json_lines(path):
+        if not isinstance(rec, dict) or not isinstance(rec.get("id"), str):
+            raise ValueError(f"{path}:{n}: each line must be an object with a string 'id'")
+        yield n, rec
+
+
 def load_reannotation(path: Path | str = REANNOTATION) -> dict[str, Roles]:
     """Each pass of the re-annotation as article id -> country -> roles (``{"pass_a": ..., "pass_b": ...}``);
     a malformed line is a ``ValueError`` naming the file and line."""
     passes: dict[str, Roles] = {}
-    for n, rec in json_lines(path):
-        if not isinstance(rec, dict) or not isinstance(rec.get("id"), str):
-            raise ValueError(f"{path}:{n}: each line must be an object with a string 'id'")
+    for n, rec in _articles(path):
         for key, roles in rec.items():
             if not key.startswith("pass_"):
                 continue
@@ -66,9 +73,7 @@ def load_samples(path: Path | str = REANNOTATION) -> dict[str, str]:
     """Article id -> the named sample it was drawn in (the optional ``sample`` field), for lines that have one;
     a malformed, reserved or contradictory sample is a ``ValueError`` naming the file and line."""
     out: dict[str, str] = {}
-    for n, rec in json_lines(path):
-        if not isinstance(rec, dict) or not isinstance(rec.get("id"), str):
-            raise ValueError(f"{path}:{n}: each line must be an object with a string 'id'")
+    for n, rec in _articles(path):
         sample = rec.get("sample")
         if sample is None:
             continue
