@@ -203,8 +203,8 @@ def _role_f1(probe: RoleModel, keep: np.ndarray, probs: np.ndarray, labels: list
 # foreign mention (PREVCOUNT); 10: the person guard narrowed (no "bernama"; a name with an age only after a
 # foreign town without a place cue); 11: a foreign name after "selat" is a strait, and the regions Latin, South,
 # Central and North America ("Amerika Latin" no longer reads as the United States); 12: a foreign place named only
-# in promises (PROMISE_ALL)
-CODE_REVISION = 12
+# in promises (PROMISE_ALL); 13: "Kirgistan" (Kyrgyzstan), and "sastra Inggris" as a subject, not a country
+CODE_REVISION = 13
 
 
 def version_of(records: list[dict[str, Any]], cfg: dict[str, Any], rules: Any | None = None) -> str:

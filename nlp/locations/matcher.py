@@ -85,7 +85,8 @@ def _accept(text: str, start: int, end: int, alias: Alias, dateline_end: int) ->
     return not _named_thing(text, start, end, alias)
 
 
-_LANGUAGE = frozenset(("bahasa", "berbahasa"))  # "bahasa Jepang", "berbahasa Korea": a language, not a country
+# "bahasa Jepang", "berbahasa Korea", "sastra Inggris": a language or its literature, not a country
+_LANGUAGE = frozenset(("bahasa", "berbahasa", "sastra"))
 _STREET = frozenset(("jalan", "jl", "jl.", "jln", "jln.", "gang", "gg", "gg."))  # "Jalan Bali": a street name
 _POLICE = frozenset(("polda", "polres", "kapolda", "kapolres", "wakapolres", "polsek", "kapolsek", "kodam"))
 # "berbahasa Indonesia atau Inggris", "bahasa Mandarin, Korea, dan Jepang": later languages of a list

@@ -265,7 +265,7 @@ COUNTRY_ALIASES: dict[str, str] = {
     "Pilipina": "PH", "Negeri Jiran": "MY", "Negeri Sakura": "JP", "Negeri Gajah Putih": "TH",
     "Negeri Formosa": "TW", "Negeri Kanguru": "AU", "Turkiye": "TR", "Türkiye": "TR", "Perancis": "FR",
     "Prancis": "FR", "Jerman": "DE", "Belanda": "NL", "Polandia": "PL", "Rusia": "RU", "Kamboja": "KH",
-    "Viet Nam": "VN", "Vietnam": "VN", "Muangthai": "TH",
+    "Viet Nam": "VN", "Vietnam": "VN", "Muangthai": "TH", "Kirgistan": "KG", "Kyrgyzstan": "KG",
 }
 
 # Surface forms that are also ordinary words or names: accepted only with a place cue before them

@@ -127,10 +127,16 @@ def test_regions_of_the_americas_are_not_the_united_states() -> None:
     assert names("Ia lalu dikirim ke Amerika untuk bekerja.") == {"United States"}
 
 
+def test_kyrgyzstan_in_the_press_spelling() -> None:
+    """"Kirgistan" is the Indonesian press's spelling of CLDR's "Kirgizstan"."""
+    assert names("Pekerja lain datang dari Kirgistan dan Kirgizstan.") == {"Kyrgyzstan"}
+
+
 def test_later_languages_of_a_list_and_people_named_like_places_are_not_places() -> None:
     assert names("Syaratnya berbahasa Indonesia atau Inggris, lalu mereka dikirim ke Kamboja.") == {"Cambodia"}
     assert names("Balai itu membuka kelas bahasa Mandarin, Korea, dan Jepang di Kota Malang.") == {"Kota Malang"}
     assert names("Kontrak kerjanya berbahasa Inggris dan Korea. Ia lalu diberangkatkan ke Korea.") == {"South Korea"}
+    assert names("Lulusan sastra Inggris itu dijanjikan kerja penerjemah di Kamboja.") == {"Cambodia"}
     # a list of countries is still a list of places
     assert names("Mereka dikirim ke Malaysia dan Jepang.") == {"Malaysia", "Japan"}
     # a person: after a person noun, or a name with an age in brackets
