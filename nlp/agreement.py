@@ -54,8 +54,13 @@ def _articles(path: Path | str) -> Iterator[tuple[int, dict[str, Any]]]:
 def load_reannotation(path: Path | str = REANNOTATION) -> dict[str, Roles]:
     """Each pass of the re-annotation as article id -> country -> roles (``{"pass_a": ..., "pass_b": ...}``);
     a malformed line is a ``ValueError`` naming the file and line."""
+    return _passes(_articles(path), path)
+
+
+def _passes(rows: Iterable[tuple[int, dict[str, Any]]], path: Path | str) -> dict[str, Roles]:
+    """The passes of :func:`load_reannotation` from the ``(line number, object)`` rows of ``path``."""
     passes: dict[str, Roles] = {}
-    for n, rec in _articles(path):
+    for n, rec in rows:
         for key, roles in rec.items():
             if not key.startswith("pass_"):
                 continue
@@ -72,8 +77,13 @@ SUBSETS = ("all", "original", "fresh")  # the report's own columns: no sample ma
 def load_samples(path: Path | str = REANNOTATION) -> dict[str, str]:
     """Article id -> the named sample it was drawn in (the optional ``sample`` field), for lines that have one;
     a malformed, reserved or contradictory sample is a ``ValueError`` naming the file and line."""
+    return _samples(_articles(path), path)
+
+
+def _samples(rows: Iterable[tuple[int, dict[str, Any]]], path: Path | str) -> dict[str, str]:
+    """The samples of :func:`load_samples` from the ``(line number, object)`` rows of ``path``."""
     out: dict[str, str] = {}
-    for n, rec in _articles(path):
+    for n, rec in rows:
         sample = rec.get("sample")
         if sample is None:
             continue
@@ -118,8 +128,9 @@ def agreement(gold_path: Path | str = CORPUS / "test.jsonl", path: Path | str = 
     model was trained on."""
     if out_of_fold and not with_model:
         raise ValueError("out_of_fold compares the model: it needs with_model")
-    passes = load_reannotation(path)
-    samples = load_samples(path)
+    rows = list(_articles(path))  # read once: the passes, then the samples (each checked as its loader does)
+    passes = _passes(rows, path)
+    samples = _samples(rows, path)
     gold = load_gold(gold_path)
     records = {r.get("id"): r for r in gold}
     ids = sorted({aid for p in passes.values() for aid in p})

@@ -29,8 +29,10 @@ def pending_count(db: Any, version: str) -> int:
 
 
 def retag(db: Any, model: Any, batch: int = 200, limit: int | None = None,
-          on_batch: Callable[[int], None] | None = None) -> int:
-    """Classify pending articles with ``model`` and save the results; returns how many were done."""
+          on_batch: Callable[[int], None] | None = None, settle_after_first: bool = False) -> int:
+    """Classify pending articles with ``model`` and save the results; returns how many were done.
+    ``settle_after_first``: call :func:`nlp.classifier.settle` once the first batch is saved (for a long run in a
+    process of its own, as ``pantau retag``)."""
     from models.store import save_classification
     from nlp.classifier import classify, settle
 
@@ -53,7 +55,8 @@ def retag(db: Any, model: Any, batch: int = 200, limit: int | None = None,
                     save_classification(session, row.id, result)
             after = rows[-1].id
         done += len(rows)
-        settle()  # after the first batch: the long-lived tables are built (a no-op afterwards)
+        if settle_after_first:
+            settle()  # after the first batch: the long-lived tables are built (a no-op afterwards)
         if on_batch is not None:
             on_batch(len(rows))
     return done

@@ -236,7 +236,8 @@ def retag_cmd(
             with Progress("[progress.description]{task.description}", BarColumn(), MofNCompleteColumn(),
                           TimeRemainingColumn(), console=common.err_console()) as progress:
                 task = progress.add_task(f"retag → {model.version}", total=total)
-                done = retag(db, model, batch=batch, limit=limit, on_batch=lambda n: progress.advance(task, n))
+                done = retag(db, model, batch=batch, limit=limit, on_batch=lambda n: progress.advance(task, n),
+                             settle_after_first=True)
         print(json.dumps({"retagged": done, "model_version": model.version}))
     finally:
         db.dispose()

@@ -75,8 +75,9 @@ def test_evaluate_on_a_small_gold_file(tmp_path: Path) -> None:
     assert "relevance F1" in result.output and "keyword baseline" in result.output
 
 
-def test_retag_stores_labels_and_resumes(tmp_path: Path) -> None:
+def test_retag_stores_labels_and_resumes(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     pytest.importorskip("sqlalchemy")
+    import nlp.classifier
     from models.db import make_engine, open_database, upgrade
     from models.store import ArticleRecord, upsert_article
     from nlp.model import load_model
@@ -92,10 +93,14 @@ def test_retag_stores_labels_and_resumes(tmp_path: Path) -> None:
             upsert_article(s, ArticleRecord(canonical_url=f"https://contoh.id/{i}", outlet="contoh",
                                             title=GOOD["title"], text=GOOD["text"]))
     model = load_model()
+    settled: list[bool] = []
+    monkeypatch.setattr(nlp.classifier, "settle", lambda: settled.append(True))
     assert pending_count(db, model.version) == 5
     assert retag(db, model, batch=2, limit=3) == 3
+    assert settled == []  # the library leaves its host's garbage collector alone unless asked
     assert pending_count(db, model.version) == 2
-    assert retag(db, model, batch=2) == 2
+    assert retag(db, model, batch=2, settle_after_first=True) == 2
+    assert settled == [True]  # one batch of 2: settled after it
     assert pending_count(db, model.version) == 0
     assert retag(db, model) == 0
     db.dispose()
